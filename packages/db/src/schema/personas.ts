@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { authSchema, users } from './auth';
+
+/** How often a persona lives a simulated day. */
+export const TICK_CADENCES = ['hourly', 'daily', 'weekdays'] as const;
+export type TickCadence = (typeof TICK_CADENCES)[number];
+
+/** The languages a persona writes in. */
+export const PERSONA_LOCALES = ['en', 'de'] as const;
+export type PersonaLocale = (typeof PERSONA_LOCALES)[number];
+
+/** The outcome of one tool call. */
+export const ACTION_RESULTS = ['ok', 'error'] as const;
+export type ActionResult = (typeof ACTION_RESULTS)[number];
+
+/** The life cycle of one persona's tick. */
+export const TICK_STATUSES = ['running', 'ok', 'failed', 'timeout'] as const;
+export type TickStatus = (typeof TICK_STATUSES)[number];
+
+/** Free-form character traits; `chaos` (0..1) is how often the persona makes mistakes. */
+export type PersonaTraits = { chaos?: number } & Record<string, unknown>;
+
+/** One row per persona account: who it is and how often it acts. */
+export const personas = authSchema.table(
+  'personas',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    archetype: text('archetype').notNull(),
+    systemPrompt: text('system_prompt').notNull(),
+    moduleMix: jsonb('module_mix').$type<Record<string, number>>().notNull(),
+    tickCadence: text('tick_cadence').$type<TickCadence>().notNull(),
+    locale: text('locale').$type<PersonaLocale>().default('en').notNull(),
+    timezone: text('timezone').default('UTC').notNull(),
+    traits: jsonb('traits').$type<PersonaTraits>().default({}).notNull(),
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .defaultNow()
+      .$onUpdate(() => new Date())
+      .notNull(),
+  },
+  (t) => [
+    check('personas_tick_cadence_check', sql`${t.tickCadence} in ('hourly', 'daily', 'weekdays')`),
+    check('personas_locale_check', sql`${t.locale} in ('en', 'de')`),
+    index('personas_last_active_at_idx').on(t.lastActiveAt),
+  ],
+);
+
+/** Every tool call a persona made, one row each, id `${tickId}-${seq}-${toolName}`. */
+export const personaActions = authSchema.table(
+  'persona_actions',
+  {
+    id: text('id').primaryKey(),
+    personaId: text('persona_id')
+      .notNull()
+      .references(() => personas.userId, { onDelete: 'cascade' }),
+    tickId: text('tick_id').notNull(),
+    seq: integer('seq').notNull(),
+    toolName: text('tool_name').notNull(),
+    module: text('module').notNull(),
+    spaceId: text('space_id').notNull(),
+    toolUseId: text('tool_use_id'),
+    inputHash: text('input_hash'),
+    result: text('result').$type<ActionResult>().notNull(),
+    errorMessage: text('error_message'),
+    latencyMs: integer('latency_ms'),
+    createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    check('persona_actions_result_check', sql`${t.result} in ('ok', 'error')`),
+    index('persona_actions_persona_created_idx').on(t.personaId, t.createdAt.desc()),
+    index('persona_actions_tick_idx').on(t.tickId),
+    index('persona_actions_module_created_idx').on(t.module, t.createdAt.desc()),
+  ],
+);
+
+/** A persona's rating of one module in one tick, id `${tickId}-${module}`. */
+export const personaFeedback = authSchema.table(
+  'persona_feedback',
+  {
+    id: text('id').primaryKey(),
+    personaId: text('persona_id')
+      .notNull()
+      .references(() => personas.userId, { onDelete: 'cascade' }),
+    tickId: text('tick_id').notNull(),
+    module: text('module').notNull(),
+    rating: smallint('rating').notNull(),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    check('persona_feedback_rating_check', sql`${t.rating} between 1 and 5`),
+    index('persona_feedback_module_created_idx').on(t.module, t.createdAt.desc()),
+    index('persona_feedback_persona_created_idx').on(t.personaId, t.createdAt.desc()),
+  ],
+);
+
+/** One record per persona per tick: who ran it, with which brain, and how it ended. */
+export const personaTicks = authSchema.table(
+  'persona_ticks',
+  {
+    id: text('id').primaryKey(),
+    personaId: text('persona_id')
+      .notNull()
+      .references(() => personas.userId, { onDelete: 'cascade' }),
+    runnerId: text('runner_id'),
+    brain: text('brain'),
+    model: text('model'),
+    spaceId: text('space_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    status: text('status').$type<TickStatus>().notNull(),
+    error: text('error'),
+    actionsCount: integer('actions_count').default(0).notNull(),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    costUsd: doublePrecision('cost_usd'),
+  },
+  (t) => [
+    check('persona_ticks_status_check', sql`${t.status} in ('running', 'ok', 'failed', 'timeout')`),
+    index('persona_ticks_persona_started_idx').on(t.personaId, t.startedAt.desc()),
+    index('persona_ticks_started_idx').on(t.startedAt.desc()),
+  ],
+);

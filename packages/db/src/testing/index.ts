@@ -1,0 +1,6 @@
+export {
+  createPgliteSnapshot,
+  createTestDatabase,
+  type TestDatabaseTarget,
+  testDatabaseTarget,
+} from './test-database';

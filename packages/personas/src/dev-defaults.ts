@@ -1,0 +1,9 @@
+/**
+ * Development defaults shared by every part that talks to the identity service, so
+ * `npm start`, `npm run seed:personas` and a runner started on its own agree without
+ * configuration. Each service's env parsing refuses them in production.
+ */
+export const DEV_SERVICE_KEY = 'mana-dev-service-key';
+
+/** The development secret persona passwords are derived from. */
+export const DEV_PERSONA_SEED_SECRET = 'mana-dev-persona-seed-secret';

@@ -1,0 +1,142 @@
+import {
+  accounts,
+  type Database,
+  invitations,
+  jwks,
+  members,
+  organizations,
+  sessions,
+  users,
+  verifications,
+} from '@mana/db';
+import { APIError, betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { bearer, jwt, organization } from 'better-auth/plugins';
+import { eq } from 'drizzle-orm';
+import { ensurePersonalSpace } from './db/spaces';
+
+/** What {@link createAuth} needs. */
+export interface AuthOptions {
+  db: Database;
+  /** The URL the service really listens on (Better Auth derives callbacks and issuer from it). */
+  baseURL: string;
+  secret: string;
+  /** Lifetime of minted JWTs, e.g. `1h`. */
+  jwtExpiresIn: string;
+  trustedOrigins?: string[];
+}
+
+/** The audience claim of every access token the identity service mints. */
+export const TOKEN_AUDIENCE = 'mana';
+
+/**
+ * Builds the Better Auth instance: email/password accounts with `kind` and `role`,
+ * bearer tokens, JWTs signed with keys published as JWKS, and spaces as organizations
+ * with a `type`. Every new account gets its personal space; a soft-deleted account
+ * cannot open a session.
+ */
+export function createAuth(options: AuthOptions) {
+  const { db } = options;
+  return betterAuth({
+    appName: 'Mana',
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    secret: options.secret,
+    trustedOrigins: [options.baseURL, ...(options.trustedOrigins ?? [])],
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        users,
+        sessions,
+        accounts,
+        verifications,
+        jwks,
+        organizations,
+        members,
+        invitations,
+      },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: {
+      modelName: 'users',
+      additionalFields: {
+        kind: { type: ['human', 'persona', 'system'], defaultValue: 'human', input: false },
+        role: { type: 'string', defaultValue: 'user', input: false },
+        deletedAt: { type: 'date', required: false, input: false },
+      },
+    },
+    session: { modelName: 'sessions' },
+    account: { modelName: 'accounts' },
+    verification: { modelName: 'verifications' },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await ensurePersonalSpace(db, { id: user.id, name: user.name });
+          },
+        },
+      },
+      session: {
+        create: {
+          before: async (session) => {
+            const [row] = await db
+              .select({ deletedAt: users.deletedAt })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (row?.deletedAt) {
+              throw new APIError('UNAUTHORIZED', { message: 'This account has been deleted' });
+            }
+          },
+        },
+      },
+    },
+    plugins: [
+      bearer(),
+      jwt({
+        jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
+        jwt: {
+          issuer: options.baseURL,
+          audience: TOKEN_AUDIENCE,
+          expirationTime: options.jwtExpiresIn,
+          definePayload: ({ user }) => ({
+            email: user.email,
+            name: user.name,
+            kind: user.kind ?? 'human',
+            role: user.role ?? 'user',
+          }),
+        },
+        schema: { jwks: { modelName: 'jwks' } },
+      }),
+      organization({
+        schema: {
+          organization: {
+            modelName: 'organizations',
+            additionalFields: {
+              type: {
+                type: ['personal', 'family', 'team', 'practice', 'brand'],
+                defaultValue: 'team',
+                required: false,
+              },
+            },
+          },
+          member: { modelName: 'members' },
+          invitation: { modelName: 'invitations' },
+        },
+        organizationHooks: {
+          beforeCreateOrganization: async ({ organization: org }) => {
+            if (org.type === 'personal') {
+              throw new APIError('BAD_REQUEST', {
+                message: 'Personal spaces are created with the account',
+              });
+            }
+          },
+        },
+      }),
+    ],
+  });
+}
+
+/** The Better Auth instance type of this service. */
+export type Auth = ReturnType<typeof createAuth>;

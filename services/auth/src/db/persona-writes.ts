@@ -1,0 +1,193 @@
+import {
+  type ActionResult,
+  type Database,
+  personaActions,
+  personaFeedback,
+  personas,
+  personaTicks,
+  type TickStatus,
+} from '@mana/db';
+import { eq, sql } from 'drizzle-orm';
+
+/** One tool call as the runner reports it. */
+export interface ActionRowInput {
+  tickId: string;
+  index: number;
+  toolName: string;
+  module: string;
+  spaceId: string;
+  toolUseId?: string | undefined;
+  inputHash?: string | undefined;
+  result: ActionResult;
+  errorMessage?: string | undefined;
+  latencyMs?: number | undefined;
+}
+
+/** One module rating as the runner reports it. */
+export interface FeedbackRowInput {
+  tickId: string;
+  module: string;
+  rating: number;
+  notes?: string | undefined;
+}
+
+/** How many rows of a batch were new and how many had been stored before. */
+export interface BatchResult {
+  inserted: number;
+  duplicates: number;
+}
+
+/** The deterministic id of an action row: a retried batch maps to the same ids. */
+export function actionId(row: Pick<ActionRowInput, 'tickId' | 'index' | 'toolName'>): string {
+  return `${row.tickId}-${row.index}-${row.toolName}`;
+}
+
+/** The deterministic id of a feedback row: one rating per module per tick. */
+export function feedbackId(row: Pick<FeedbackRowInput, 'tickId' | 'module'>): string {
+  return `${row.tickId}-${row.module}`;
+}
+
+/**
+ * Stores a batch of actions in one transaction: rows whose id exists are skipped
+ * (`ON CONFLICT DO NOTHING`), so replays and concurrent copies insert once. When
+ * anything was new, the persona's `last_active_at` moves to `now`.
+ */
+export async function insertActions(
+  db: Database,
+  personaId: string,
+  rows: ActionRowInput[],
+  now: Date,
+): Promise<BatchResult> {
+  if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(personaActions)
+      .values(
+        rows.map((row) => ({
+          id: actionId(row),
+          personaId,
+          tickId: row.tickId,
+          seq: row.index,
+          toolName: row.toolName,
+          module: row.module,
+          spaceId: row.spaceId,
+          toolUseId: row.toolUseId ?? null,
+          inputHash: row.inputHash ?? null,
+          result: row.result,
+          errorMessage: row.errorMessage ?? null,
+          latencyMs: row.latencyMs ?? null,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: personaActions.id })
+      .returning({ id: personaActions.id });
+    if (inserted.length > 0) await touchPersona(tx, personaId, now);
+    return { inserted: inserted.length, duplicates: rows.length - inserted.length };
+  });
+}
+
+/** Stores a batch of ratings in one transaction, skipping ids stored before. */
+export async function insertFeedback(
+  db: Database,
+  personaId: string,
+  rows: FeedbackRowInput[],
+  now: Date,
+): Promise<BatchResult> {
+  if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(personaFeedback)
+      .values(
+        rows.map((row) => ({
+          id: feedbackId(row),
+          personaId,
+          tickId: row.tickId,
+          module: row.module,
+          rating: row.rating,
+          notes: row.notes ?? null,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: personaFeedback.id })
+      .returning({ id: personaFeedback.id });
+    return { inserted: inserted.length, duplicates: rows.length - inserted.length };
+  });
+}
+
+/** The tick record as the runner reports it. */
+export interface TickInput {
+  status: TickStatus;
+  startedAt: Date;
+  finishedAt?: Date | null | undefined;
+  runnerId?: string | null | undefined;
+  brain?: string | null | undefined;
+  model?: string | null | undefined;
+  spaceId?: string | null | undefined;
+  error?: string | null | undefined;
+  actionsCount?: number | undefined;
+  inputTokens?: number | null | undefined;
+  outputTokens?: number | null | undefined;
+  costUsd?: number | null | undefined;
+}
+
+/** Raised when a tick id is already recorded for another persona. */
+export class TickOwnerConflictError extends Error {
+  constructor(readonly tickId: string) {
+    super(`Tick ${tickId} belongs to another persona`);
+    this.name = 'TickOwnerConflictError';
+  }
+}
+
+/**
+ * Creates or replaces the tick record. A tick that ends `ok` moves the persona's
+ * `last_active_at` to `now`, so a day without tool calls still counts as lived.
+ * Returns whether the record was new.
+ */
+export async function upsertTick(
+  db: Database,
+  personaId: string,
+  tickId: string,
+  input: TickInput,
+  now: Date,
+): Promise<{ created: boolean }> {
+  return db.transaction(async (tx) => {
+    const values = {
+      personaId,
+      runnerId: input.runnerId ?? null,
+      brain: input.brain ?? null,
+      model: input.model ?? null,
+      spaceId: input.spaceId ?? null,
+      startedAt: input.startedAt,
+      finishedAt: input.finishedAt ?? null,
+      status: input.status,
+      error: input.error ?? null,
+      actionsCount: input.actionsCount ?? 0,
+      inputTokens: input.inputTokens ?? null,
+      outputTokens: input.outputTokens ?? null,
+      costUsd: input.costUsd ?? null,
+    };
+    const [existing] = await tx
+      .select({ personaId: personaTicks.personaId })
+      .from(personaTicks)
+      .where(eq(personaTicks.id, tickId))
+      .for('update');
+    if (existing && existing.personaId !== personaId) throw new TickOwnerConflictError(tickId);
+    await tx
+      .insert(personaTicks)
+      .values({ id: tickId, ...values })
+      .onConflictDoUpdate({ target: personaTicks.id, set: values });
+    if (input.status === 'ok') await touchPersona(tx, personaId, now);
+    return { created: !existing };
+  });
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+async function touchPersona(tx: Tx, personaId: string, now: Date): Promise<void> {
+  await tx
+    .update(personas)
+    .set({
+      lastActiveAt: sql`greatest(coalesce(${personas.lastActiveAt}, ${now.toISOString()}::timestamptz), ${now.toISOString()}::timestamptz)`,
+    })
+    .where(eq(personas.userId, personaId));
+}

@@ -1,0 +1,83 @@
+import { DEV_SERVICE_KEY } from '@mana/personas';
+import { z } from 'zod';
+
+const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    HOST: z.string().default('127.0.0.1'),
+    /** Where the service is reachable; Better Auth needs the real listening URL. */
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z.string().optional(),
+    MANA_SERVICE_KEY: z.string().optional(),
+    BETTER_AUTH_SECRET: z.string().min(32).optional(),
+    /** Lifetime of the access tokens minted by `POST /api/v1/auth/login`. */
+    JWT_EXPIRES_IN: z.string().default('1h'),
+    /** Extra origins allowed to call Better Auth's POST endpoints (comma-separated). */
+    TRUSTED_ORIGINS: z.string().default(''),
+    /** When both are set, an admin account with this email exists after start-up. */
+    MANA_ADMIN_EMAIL: z.email().optional(),
+    MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
+    LOG_LEVEL: z
+      .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+      .default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PUBLIC_URL'] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
+    }
+  });
+
+/** The identity service's configuration, parsed once at start-up. */
+export interface AuthEnv {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  databaseUrl: string | undefined;
+  serviceKey: string;
+  /** True when the service key is the built-in development default. */
+  serviceKeyIsDefault: boolean;
+  authSecret: string;
+  jwtExpiresIn: string;
+  trustedOrigins: string[];
+  admin: { email: string; password: string } | undefined;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+}
+
+/**
+ * Parses the environment, failing fast with every bad field named. In production a
+ * service key, an auth secret and the public URL are required; elsewhere they default
+ * to development values so `npm start` needs no configuration.
+ */
+export function parseAuthEnv(source: Record<string, string | undefined> = process.env): AuthEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid identity service configuration:\n  ${fields.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    databaseUrl: env.DATABASE_URL,
+    serviceKey: env.MANA_SERVICE_KEY || DEV_SERVICE_KEY,
+    serviceKeyIsDefault: !env.MANA_SERVICE_KEY,
+    authSecret: env.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
+    jwtExpiresIn: env.JWT_EXPIRES_IN,
+    trustedOrigins: env.TRUSTED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    admin:
+      env.MANA_ADMIN_EMAIL && env.MANA_ADMIN_PASSWORD
+        ? { email: env.MANA_ADMIN_EMAIL, password: env.MANA_ADMIN_PASSWORD }
+        : undefined,
+    logLevel: env.LOG_LEVEL,
+  };
+}

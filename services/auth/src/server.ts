@@ -1,0 +1,67 @@
+import type { Database } from '@mana/db';
+import { type Listening, listen, silentLogger } from '@mana/http';
+import type { Logger } from 'pino';
+import { type AuthApp, createApp } from './app';
+import { type Auth, createAuth } from './auth';
+import { ensureAdminAccount } from './db/admin-account';
+
+/** What {@link startAuthService} needs; the database must be migrated. */
+export interface StartAuthServiceOptions {
+  db: Database;
+  serviceKey: string;
+  secret: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** The URL clients use, when it differs from `http://host:port` (behind a proxy). */
+  publicUrl?: string;
+  jwtExpiresIn?: string;
+  trustedOrigins?: string[];
+  admin?: { email: string; password: string };
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+/** A running identity service. */
+export interface RunningAuthService extends Listening {
+  app: AuthApp;
+  auth: Auth;
+  /** The admin account created or confirmed at start-up, if one was configured. */
+  adminUserId?: string;
+}
+
+/**
+ * Starts the identity service on a port. It listens first and builds Better Auth with
+ * the real URL afterwards, because Better Auth's base URL must be where it is reached
+ * (port 0 is only known after listening).
+ */
+export async function startAuthService(
+  options: StartAuthServiceOptions,
+): Promise<RunningAuthService> {
+  let app: AuthApp | undefined;
+  const server = await listen(
+    (request) => app?.fetch(request) ?? new Response('starting', { status: 503 }),
+    { port: options.port ?? 3001, host: options.host },
+  );
+  const baseURL = options.publicUrl ?? server.url;
+  const auth = createAuth({
+    db: options.db,
+    baseURL,
+    secret: options.secret,
+    jwtExpiresIn: options.jwtExpiresIn ?? '1h',
+    trustedOrigins: options.trustedOrigins,
+  });
+  app = createApp({
+    db: options.db,
+    auth,
+    serviceKey: options.serviceKey,
+    logger: options.logger ?? silentLogger(),
+    clock: options.clock,
+    issuer: baseURL,
+  });
+  const running: RunningAuthService = { ...server, url: baseURL, app, auth };
+  if (options.admin) {
+    running.adminUserId = (await ensureAdminAccount(auth, options.db, options.admin)).userId;
+  }
+  return running;
+}
