@@ -8,10 +8,10 @@ const isServer = url.startsWith('postgres://') || url.startsWith('postgresql://'
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/schema/index.ts',
+  // Identity tables live here; each app module keeps its tables next to its tools.
+  schema: ['./src/schema/index.ts', '../tool-registry/src/modules/*/table.ts'],
   out: './migrations',
   schemaFilter: ['auth', 'app'],
-  casing: undefined,
   ...(isServer
     ? { dbCredentials: { url } }
     : {

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -31,6 +32,23 @@ describe('createDatabase', () => {
       expect(await selectRows(second.db, sql`select id, kind from auth.users`)).toEqual([
         { id: 'u1', kind: 'human' },
       ]);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets one process at a time use an on-disk PGlite directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mana-lock-'));
+    try {
+      const first = await createDatabase(`file:${dir}`);
+      // Another live process holding the lock (our parent stands in for it).
+      await writeFile(join(dir, 'mana.lock'), String(process.ppid));
+      await expect(createDatabase(`file:${dir}`)).rejects.toThrow(/in use by process \d+/);
+      // A lock left by a process that is gone is taken over.
+      await writeFile(join(dir, 'mana.lock'), '999999999');
+      await first.close();
+      const second = await createDatabase(`file:${dir}`);
       await second.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DatabaseError } from './errors';
+import { lockPgliteDir } from './pglite-lock';
+
 import * as schema from './schema/index';
 
 /** The tables of every area, as one Drizzle schema object. */
@@ -51,7 +53,20 @@ export async function createDatabase(
   if (target === '' || target.startsWith('file:')) {
     const dir = resolve(target === '' ? DEFAULT_PGLITE_DIR : target.slice('file:'.length));
     mkdirSync(dir, { recursive: true });
-    return openPglite(new PGlite(dir), `pglite:${dir}`);
+    const release = lockPgliteDir(dir);
+    try {
+      const handle = await openPglite(new PGlite(dir), `pglite:${dir}`);
+      return {
+        ...handle,
+        close: async () => {
+          await handle.close();
+          release();
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   if (target === 'memory://' || target === 'memory:') {
     return openPglite(new PGlite(), 'pglite:memory');

@@ -2,6 +2,7 @@
 export const DATABASE_ERROR_CODES = {
   UNSUPPORTED_DATABASE_URL: 'The database URL names no supported engine',
   MIGRATION_FAILED: 'Applying the committed migrations failed',
+  DATABASE_LOCKED: 'The embedded database is in use by another process',
 } as const;
 
 export type DatabaseErrorCode = keyof typeof DATABASE_ERROR_CODES;

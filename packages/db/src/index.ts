@@ -9,12 +9,15 @@ export {
   schema,
 } from './database';
 export { DATABASE_ERROR_CODES, DatabaseError, type DatabaseErrorCode } from './errors';
+export { toIso } from './iso';
 export { MIGRATIONS_FOLDER, migrateDatabase } from './migrate';
 export { selectRows } from './rows';
+
 export {
   ACTION_RESULTS,
   type ActionResult,
   accounts,
+  appSchema,
   authSchema,
   invitations,
   jwks,

@@ -1,3 +1,4 @@
+export { appSchema } from './app';
 export {
   accounts,
   authSchema,
