@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Building blocks shared by the modules' input and output schemas. */
+
+/** An id the app handed out (a UUID). */
+export const idField = (what: string) =>
+  z.uuid().describe(`Id of the ${what}, as returned by an earlier call`);
+
+/** A page size: how many items to return. */
+export const limitField = (max = 100, fallback = 20) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .describe(`How many items to return (1–${max})`);
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const dateField = (what: string) => z.iso.date().describe(`${what}, as YYYY-MM-DD`);
+
+/** An instant with a timezone offset, ISO 8601. */
+export const dateTimeField = (what: string) =>
+  z.iso
+    .datetime({ offset: true })
+    .describe(`${what}, ISO 8601 with offset, e.g. 2026-11-25T09:30:00+01:00`);
+
+/** Free-form labels. */
+export const tagsField = () =>
+  z.array(z.string().trim().min(1).max(40)).max(20).describe('Labels, e.g. ["uni", "urgent"]');
+
+/** Case-insensitive text to look for. */
+export const searchField = (where: string) =>
+  z.string().trim().min(1).max(200).describe(`Text to look for in ${where} (case-insensitive)`);
+
+/** A short single-line title. */
+export const titleField = (what: string, max = 200) =>
+  z.string().trim().min(1).max(max).describe(what);
+
+/** A longer text body. */
+export const textField = (what: string, max = 20_000) => z.string().max(max).describe(what);
+
+/** Timestamps in outputs are ISO strings. */
+export const isoOut = z.string().describe('ISO 8601 timestamp');
+
+/** Converts a database timestamp for output. */
+export function iso(value: Date): string;
+export function iso(value: Date | null): string | null;
+export function iso(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}
+
+/** Escapes `%`, `_` and `\` so user text can sit inside an ILIKE pattern. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

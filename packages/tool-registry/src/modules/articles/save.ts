@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineTool } from '../../tool-spec';
+import {
+  articleOut,
+  articleSourceField,
+  articleSummaryField,
+  articleTagsField,
+  articleTitleField,
+  toArticle,
+} from './shape';
+import { articles } from './table';
+
+/** `articles.save`: puts a web address on the read-later list, once per space. */
+export const articlesSave = defineTool({
+  name: 'articles.save',
+  module: 'articles',
+  description:
+    'Save an article (a web address) to read later in the current space. Saving an address that is already saved returns the existing article with alreadySaved true.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    url: z
+      .url({ protocol: /^https?$/, normalize: true })
+      .max(2000)
+      .describe('The article’s web address, http or https'),
+    title: articleTitleField()
+      .optional()
+      .describe('The article’s headline; the address if left out'),
+    source: articleSourceField().optional(),
+    summary: articleSummaryField().optional(),
+    tags: articleTagsField().default([]),
+  }),
+  output: z.object({ article: articleOut, alreadySaved: z.boolean() }),
+  handler: async (input, ctx) => {
+    const [existing] = await ctx.db
+      .select()
+      .from(articles)
+      .where(and(eq(articles.spaceId, ctx.spaceId), eq(articles.url, input.url)))
+      .orderBy(asc(articles.createdAt))
+      .limit(1);
+    if (existing) return { article: toArticle(existing), alreadySaved: true };
+    const now = ctx.now();
+    const [row] = await ctx.db
+      .insert(articles)
+      .values({
+        id: randomUUID(),
+        spaceId: ctx.spaceId,
+        createdBy: ctx.userId,
+        url: input.url,
+        title: input.title ?? input.url,
+        source: input.source ?? null,
+        summary: input.summary ?? null,
+        tags: input.tags,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    return { article: toArticle(row), alreadySaved: false };
+  },
+});

@@ -1,0 +1,26 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { eventOut, toEvent } from './shape';
+import { calendarEvents } from './table';
+
+/** `calendar.get_event`: one event by id. */
+export const calendarGetEvent = defineTool({
+  name: 'calendar.get_event',
+  module: 'calendar',
+  description: 'Show one calendar event of the current space by its id.',
+  scope: 'user-space',
+  policyHint: 'read',
+  input: z.object({ id: idField('event') }),
+  output: z.object({ event: eventOut }),
+  handler: async ({ id }, ctx) => {
+    const [row] = await ctx.db
+      .select()
+      .from(calendarEvents)
+      .where(and(eq(calendarEvents.id, id), eq(calendarEvents.spaceId, ctx.spaceId)));
+    if (!row) throw notFound('event', id);
+    return { event: toEvent(row) };
+  },
+});

@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { dateTimeField, idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { resolveEnd } from './event-range';
+import {
+  durationField,
+  eventNotesField,
+  eventOut,
+  eventTitleField,
+  locationField,
+  toEvent,
+} from './shape';
+import { calendarEvents } from './table';
+
+/** `calendar.update_event`: changes an event; moving its start keeps its length. */
+export const calendarUpdateEvent = defineTool({
+  name: 'calendar.update_event',
+  module: 'calendar',
+  description:
+    'Change a calendar event. Only the given fields change; a new start without a new end or duration keeps the event’s length. location or notes null clears them.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('event'),
+    title: eventTitleField().optional(),
+    startsAt: dateTimeField('New start').optional(),
+    endsAt: dateTimeField('New end').optional(),
+    durationMinutes: durationField().optional(),
+    allDay: z.boolean().optional().describe('Whether it takes the whole day'),
+    location: locationField().nullable().optional().describe('New place; null clears it'),
+    notes: eventNotesField().nullable().optional().describe('New details; null clears them'),
+  }),
+  output: z.object({ event: eventOut }),
+  handler: async ({ id, startsAt, endsAt, durationMinutes, ...changes }, ctx) => {
+    const where = and(eq(calendarEvents.id, id), eq(calendarEvents.spaceId, ctx.spaceId));
+    const [existing] = await ctx.db.select().from(calendarEvents).where(where);
+    if (!existing) throw notFound('event', id);
+    const start = startsAt ? new Date(startsAt) : existing.startsAt;
+    const length = existing.endsAt.getTime() - existing.startsAt.getTime();
+    const end = resolveEnd(start, endsAt, durationMinutes, new Date(start.getTime() + length));
+    const [row] = await ctx.db
+      .update(calendarEvents)
+      .set({ ...changes, startsAt: start, endsAt: end, updatedAt: ctx.now() })
+      .where(where)
+      .returning();
+    if (!row) throw notFound('event', id);
+    return { event: toEvent(row) };
+  },
+});

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { tagsField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { contactFields, contactOut, toContact } from './shape';
+import { contacts } from './table';
+
+/** `contacts.create`: adds a person to the current space's contacts. */
+export const contactsCreate = defineTool({
+  name: 'contacts.create',
+  module: 'contacts',
+  description:
+    'Add a person to the contacts of the current space. Returns the contact with its id.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    name: contactFields.name(),
+    email: contactFields.email().optional(),
+    phone: contactFields.phone().optional(),
+    company: contactFields.company().optional(),
+    role: contactFields.role().optional(),
+    notes: contactFields.notes().optional(),
+    tags: tagsField().default([]),
+  }),
+  output: z.object({ contact: contactOut }),
+  handler: async (input, ctx) => {
+    const now = ctx.now();
+    const [row] = await ctx.db
+      .insert(contacts)
+      .values({
+        id: randomUUID(),
+        spaceId: ctx.spaceId,
+        createdBy: ctx.userId,
+        name: input.name,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        company: input.company ?? null,
+        role: input.role ?? null,
+        notes: input.notes ?? null,
+        tags: input.tags,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    return { contact: toContact(row) };
+  },
+});

@@ -1,0 +1,36 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { contactOut, interactionOut, toContact, toInteraction } from './shape';
+import { contactInteractions, contacts } from './table';
+
+const RECENT = 10;
+
+/** `contacts.get`: one contact with its latest interactions. */
+export const contactsGet = defineTool({
+  name: 'contacts.get',
+  module: 'contacts',
+  description: `Show one contact of the current space with its ${RECENT} most recent interactions, newest first.`,
+  scope: 'user-space',
+  policyHint: 'read',
+  input: z.object({ id: idField('contact') }),
+  output: z.object({ contact: contactOut, recentInteractions: z.array(interactionOut) }),
+  handler: async ({ id }, ctx) => {
+    const [row] = await ctx.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.id, id), eq(contacts.spaceId, ctx.spaceId)));
+    if (!row) throw notFound('contact', id);
+    const interactions = await ctx.db
+      .select()
+      .from(contactInteractions)
+      .where(
+        and(eq(contactInteractions.contactId, id), eq(contactInteractions.spaceId, ctx.spaceId)),
+      )
+      .orderBy(desc(contactInteractions.happenedAt), desc(contactInteractions.createdAt))
+      .limit(RECENT);
+    return { contact: toContact(row), recentInteractions: interactions.map(toInteraction) };
+  },
+});

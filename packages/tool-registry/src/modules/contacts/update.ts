@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField, tagsField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { contactFields, contactOut, toContact } from './shape';
+import { contacts } from './table';
+
+/** `contacts.update`: changes the given fields of a contact. */
+export const contactsUpdate = defineTool({
+  name: 'contacts.update',
+  module: 'contacts',
+  description:
+    'Change a contact’s name, email, phone, company, role, notes or tags. Only the given fields change; null clears an optional field.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('contact'),
+    name: contactFields.name().optional(),
+    email: contactFields.email().nullable().optional().describe('Email address; null clears it'),
+    phone: contactFields.phone().nullable().optional().describe('Phone number; null clears it'),
+    company: contactFields
+      .company()
+      .nullable()
+      .optional()
+      .describe('Company or organisation; null clears it'),
+    role: contactFields
+      .role()
+      .nullable()
+      .optional()
+      .describe('Job title or relation; null clears it'),
+    notes: contactFields
+      .notes()
+      .nullable()
+      .optional()
+      .describe('Notes about them; null clears them'),
+    tags: tagsField().optional(),
+  }),
+  output: z.object({ contact: contactOut }),
+  handler: async ({ id, ...changes }, ctx) => {
+    const [row] = await ctx.db
+      .update(contacts)
+      .set({ ...changes, updatedAt: ctx.now() })
+      .where(and(eq(contacts.id, id), eq(contacts.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('contact', id);
+    return { contact: toContact(row) };
+  },
+});

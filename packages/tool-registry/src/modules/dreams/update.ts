@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { dateField, idField, tagsField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { emotionsField, uniqueEmotions } from '../mood/shape';
+import {
+  dreamDescriptionField,
+  dreamOut,
+  dreamTitleField,
+  lucidField,
+  toDream,
+  vividnessField,
+} from './shape';
+import { dreams } from './table';
+
+/** `dreams.update`: change what the diary says about a dream. */
+export const dreamsUpdate = defineTool({
+  name: 'dreams.update',
+  module: 'dreams',
+  description:
+    'Change a dream’s title, description, day, lucidity, vividness, emotions or tags. Only the given fields change; vividness null clears it; lists replace the old ones.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('dream'),
+    title: dreamTitleField().optional(),
+    description: dreamDescriptionField().optional(),
+    dreamtOn: dateField('The morning after the dream').optional(),
+    lucid: lucidField().optional(),
+    vividness: vividnessField()
+      .nullable()
+      .optional()
+      .describe('How vivid it was, from 1 (faint) to 5 (vivid); null clears it'),
+    emotions: emotionsField().optional(),
+    tags: tagsField().optional(),
+  }),
+  output: z.object({ dream: dreamOut }),
+  handler: async ({ id, emotions, ...changes }, ctx) => {
+    const [row] = await ctx.db
+      .update(dreams)
+      .set({ ...changes, emotions: emotions && uniqueEmotions(emotions), updatedAt: ctx.now() })
+      .where(and(eq(dreams.id, id), eq(dreams.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('dream', id);
+    return { dream: toDream(row) };
+  },
+});

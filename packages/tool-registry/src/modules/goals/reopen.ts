@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { goalWhere } from './find-goal';
+import { goalOut, toGoal } from './shape';
+import { goals } from './table';
+
+/** `goals.reopen`: makes an achieved or abandoned goal active again. */
+export const goalsReopen = defineTool({
+  name: 'goals.reopen',
+  module: 'goals',
+  description:
+    'Make an achieved or abandoned goal active again so progress can be logged; its progress stays as it was.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({ id: idField('goal') }),
+  output: z.object({ goal: goalOut }),
+  handler: async ({ id }, ctx) => {
+    const [row] = await ctx.db
+      .update(goals)
+      .set({ status: 'active', achievedAt: null, updatedAt: ctx.now() })
+      .where(goalWhere(id, ctx))
+      .returning();
+    if (!row) throw notFound('goal', id);
+    return { goal: toGoal(row) };
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { dateField, idField, textField, titleField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { goalWhere } from './find-goal';
+import { goalOut, toGoal } from './shape';
+import { goals } from './table';
+
+/** `goals.update`: rewords a goal or moves its target date. */
+export const goalsUpdate = defineTool({
+  name: 'goals.update',
+  module: 'goals',
+  description:
+    'Change a goal’s title, description or target date. Only the given fields change; null clears the description or the date.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('goal'),
+    title: titleField('What you want to achieve').optional(),
+    description: textField('Why it matters', 5000)
+      .nullable()
+      .optional()
+      .describe('Why it matters, or how you will get there; null clears it'),
+    targetDate: dateField('The day you want to reach it by')
+      .nullable()
+      .optional()
+      .describe('The day you want to reach it by, as YYYY-MM-DD; null clears it'),
+  }),
+  output: z.object({ goal: goalOut }),
+  handler: async ({ id, ...changes }, ctx) => {
+    const [row] = await ctx.db
+      .update(goals)
+      .set({ ...changes, updatedAt: ctx.now() })
+      .where(goalWhere(id, ctx))
+      .returning();
+    if (!row) throw notFound('goal', id);
+    return { goal: toGoal(row) };
+  },
+});

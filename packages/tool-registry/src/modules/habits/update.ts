@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { descriptionField, habitOut, nameField, periodField, targetField, toHabit } from './shape';
+import { habits } from './table';
+import { assertNameFree } from './unique-name';
+
+/** `habits.update`: rename a habit or change its target. */
+export const habitsUpdate = defineTool({
+  name: 'habits.update',
+  module: 'habits',
+  description:
+    'Change a habit’s name, description, period or target. Only the given fields change; description null clears it. Past logs stay.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('habit'),
+    name: nameField().optional(),
+    description: descriptionField()
+      .nullable()
+      .optional()
+      .describe('What the habit is about, or why; null clears it'),
+    period: periodField().optional(),
+    targetPerPeriod: targetField().optional(),
+  }),
+  output: z.object({ habit: habitOut }),
+  handler: async ({ id, ...changes }, ctx) => {
+    if (changes.name !== undefined) await assertNameFree(ctx, changes.name, id);
+    const [row] = await ctx.db
+      .update(habits)
+      .set({ ...changes, updatedAt: ctx.now() })
+      .where(and(eq(habits.id, id), eq(habits.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('habit', id);
+    return { habit: toHabit(row) };
+  },
+});

@@ -1,0 +1,47 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ToolError } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { findInvoice, invoiceWhere } from './find-invoice';
+import { invoiceOut, today, toInvoice } from './shape';
+import { invoices } from './table';
+
+/** `invoices.mark_paid`: records the payment of a sent invoice. */
+export const invoicesMarkPaid = defineTool({
+  name: 'invoices.mark_paid',
+  module: 'invoices',
+  description:
+    'Record that a sent invoice has been paid. A draft must be sent first and a void invoice cannot be paid; an invoice already paid keeps its payment time.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({ id: idField('invoice') }),
+  output: z.object({ invoice: invoiceOut, alreadyPaid: z.boolean() }),
+  handler: async ({ id }, ctx) => {
+    const now = ctx.now();
+    const existing = await findInvoice(id, ctx);
+    if (existing.status === 'paid') {
+      return { invoice: toInvoice(existing, today(now)), alreadyPaid: true };
+    }
+    if (existing.status === 'draft') {
+      throw new ToolError(
+        'INVALID_STATE',
+        `Invoice ${existing.number} is still a draft; send it before marking it paid`,
+      );
+    }
+    if (existing.status === 'void') {
+      throw new ToolError('INVALID_STATE', `Invoice ${existing.number} is void and cannot be paid`);
+    }
+    const [row] = await ctx.db
+      .update(invoices)
+      .set({ status: 'paid', paidAt: now, updatedAt: now })
+      .where(and(invoiceWhere(id, ctx), eq(invoices.status, 'sent')))
+      .returning();
+    if (!row)
+      throw new ToolError(
+        'INVALID_STATE',
+        `Invoice ${existing.number} changed meanwhile; look again`,
+      );
+    return { invoice: toInvoice(row, today(now)), alreadyPaid: false };
+  },
+});

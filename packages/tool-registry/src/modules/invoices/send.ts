@@ -1,0 +1,44 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ToolError } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { findInvoice, invoiceWhere } from './find-invoice';
+import { invoiceOut, today, toInvoice } from './shape';
+import { invoices } from './table';
+
+/** `invoices.send`: marks a draft as sent to the client. */
+export const invoicesSend = defineTool({
+  name: 'invoices.send',
+  module: 'invoices',
+  description:
+    'Mark a draft invoice as sent to the client (records when). Sending a sent invoice again changes nothing and says so.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({ id: idField('invoice') }),
+  output: z.object({ invoice: invoiceOut, alreadySent: z.boolean() }),
+  handler: async ({ id }, ctx) => {
+    const now = ctx.now();
+    const existing = await findInvoice(id, ctx);
+    if (existing.status === 'sent') {
+      return { invoice: toInvoice(existing, today(now)), alreadySent: true };
+    }
+    if (existing.status !== 'draft') {
+      throw new ToolError(
+        'INVALID_STATE',
+        `Invoice ${existing.number} is ${existing.status}; only a draft can be sent`,
+      );
+    }
+    const [row] = await ctx.db
+      .update(invoices)
+      .set({ status: 'sent', sentAt: now, updatedAt: now })
+      .where(and(invoiceWhere(id, ctx), eq(invoices.status, 'draft')))
+      .returning();
+    if (!row)
+      throw new ToolError(
+        'INVALID_STATE',
+        `Invoice ${existing.number} changed meanwhile; look again`,
+      );
+    return { invoice: toInvoice(row, today(now)), alreadySent: false };
+  },
+});

@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { dateField, idField, tagsField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { bodyField, entryOut, entryTitleField, toEntry } from './shape';
+import { journalEntries } from './table';
+
+/** `journal.update_entry`: rewrite a journal entry. */
+export const journalUpdateEntry = defineTool({
+  name: 'journal.update_entry',
+  module: 'journal',
+  description:
+    'Change a journal entry’s text, title, day or tags. Only the given fields change; title null removes it; tags replace the old ones.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('journal entry'),
+    body: bodyField().optional(),
+    title: entryTitleField()
+      .nullable()
+      .optional()
+      .describe('A short headline for the entry; null removes it'),
+    entryDate: dateField('The day the entry is about').optional(),
+    tags: tagsField().optional(),
+  }),
+  output: z.object({ entry: entryOut }),
+  handler: async ({ id, ...changes }, ctx) => {
+    const [row] = await ctx.db
+      .update(journalEntries)
+      .set({ ...changes, updatedAt: ctx.now() })
+      .where(and(eq(journalEntries.id, id), eq(journalEntries.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('journal entry', id);
+    return { entry: toEntry(row) };
+  },
+});

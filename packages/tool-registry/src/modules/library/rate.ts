@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound, ToolError } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { itemNotesField, libraryItemOut, toLibraryItem } from './shape';
+import { libraryItems } from './table';
+
+/** `library.rate`: gives a started or finished item 1 to 5 stars. */
+export const libraryRate = defineTool({
+  name: 'library.rate',
+  module: 'library',
+  description:
+    'Rate a library item you have started or finished, from 1 to 5 stars, optionally with notes (which replace the old notes).',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('library item'),
+    rating: z.number().int().min(1).max(5).describe('Stars from 1 (poor) to 5 (excellent)'),
+    notes: itemNotesField().optional(),
+  }),
+  output: z.object({ item: libraryItemOut }),
+  handler: async ({ id, rating, notes }, ctx) => {
+    const where = and(eq(libraryItems.id, id), eq(libraryItems.spaceId, ctx.spaceId));
+    const [existing] = await ctx.db.select().from(libraryItems).where(where);
+    if (!existing) throw notFound('library item', id);
+    if (!existing.startedOn && !existing.finishedOn) {
+      throw new ToolError(
+        'INVALID_STATE',
+        `“${existing.title}” has not been started yet; set its status to reading or finished before rating it`,
+      );
+    }
+    const [row] = await ctx.db
+      .update(libraryItems)
+      .set({ rating, notes, updatedAt: ctx.now() })
+      .where(where)
+      .returning();
+    if (!row) throw notFound('library item', id);
+    return { item: toLibraryItem(row) };
+  },
+});

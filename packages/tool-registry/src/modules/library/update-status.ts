@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound, ToolError } from '../../errors';
+import { dateField, idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { LIBRARY_STATUSES, libraryItemOut, statusField, today, toLibraryItem } from './shape';
+import { libraryItems } from './table';
+
+/** `library.update_status`: moves an item along want → reading → finished (or dropped). */
+export const libraryUpdateStatus = defineTool({
+  name: 'library.update_status',
+  module: 'library',
+  description:
+    'Move a library item to want, reading, finished or dropped. Starting it (reading) records the start day unless one is set; finishing it records the finish day; want clears both. The day defaults to today.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('library item'),
+    status: statusField(),
+    on: dateField('The day it happened (started or finished); today if left out').optional(),
+  }),
+  output: z.object({
+    item: libraryItemOut,
+    previousStatus: z.enum(LIBRARY_STATUSES),
+  }),
+  handler: async ({ id, status, on }, ctx) => {
+    const where = and(eq(libraryItems.id, id), eq(libraryItems.spaceId, ctx.spaceId));
+    const [existing] = await ctx.db.select().from(libraryItems).where(where);
+    if (!existing) throw notFound('library item', id);
+    if (status === existing.status && on === undefined) {
+      return { item: toLibraryItem(existing), previousStatus: existing.status };
+    }
+    const now = ctx.now();
+    const day = on ?? today(now);
+    let dates: { startedOn?: string | null; finishedOn?: string | null } = {};
+    if (status === 'want') dates = { startedOn: null, finishedOn: null };
+    if (status === 'reading') {
+      dates = { startedOn: on ?? existing.startedOn ?? day, finishedOn: null };
+    }
+    if (status === 'finished') {
+      if (existing.startedOn && day < existing.startedOn) {
+        throw new ToolError(
+          'INVALID_INPUT',
+          `Cannot finish it on ${day}: it was started on ${existing.startedOn}`,
+        );
+      }
+      dates = { finishedOn: day };
+    }
+    const [row] = await ctx.db
+      .update(libraryItems)
+      .set({ status, ...dates, updatedAt: now })
+      .where(where)
+      .returning();
+    if (!row) throw notFound('library item', id);
+    return { item: toLibraryItem(row), previousStatus: existing.status };
+  },
+});

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { dateTimeField, idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import {
+  assertNotFuture,
+  emotionsField,
+  moodOut,
+  noteField,
+  scoreField,
+  toMood,
+  uniqueEmotions,
+} from './shape';
+import { moodEntries } from './table';
+
+/** `mood.update`: correct a mood check-in. */
+export const moodUpdate = defineTool({
+  name: 'mood.update',
+  module: 'mood',
+  description:
+    'Correct a mood check-in’s score, emotions, note or time. Only the given fields change; note null removes it; emotions replace the old ones.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('mood check-in'),
+    score: scoreField().optional(),
+    emotions: emotionsField().optional(),
+    note: noteField()
+      .nullable()
+      .optional()
+      .describe('A short note on what is behind the mood; null removes it'),
+    recordedAt: dateTimeField('When the mood was felt').optional(),
+  }),
+  output: z.object({ entry: moodOut }),
+  handler: async ({ id, recordedAt, emotions, ...changes }, ctx) => {
+    const now = ctx.now();
+    const at = recordedAt === undefined ? undefined : new Date(recordedAt);
+    if (at) assertNotFuture(at, now);
+    const [row] = await ctx.db
+      .update(moodEntries)
+      .set({
+        ...changes,
+        emotions: emotions && uniqueEmotions(emotions),
+        recordedAt: at,
+        updatedAt: now,
+      })
+      .where(and(eq(moodEntries.id, id), eq(moodEntries.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('mood check-in', id);
+    return { entry: toMood(row) };
+  },
+});

@@ -1,0 +1,30 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { noteOut, toNote } from './shape';
+import { notes } from './table';
+
+/** `notes.pin`: pins a note to the top of the list, or unpins it. */
+export const notesPin = defineTool({
+  name: 'notes.pin',
+  module: 'notes',
+  description: 'Pin a note so it is listed first, or unpin it with pinned false.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('note'),
+    pinned: z.boolean().default(true).describe('true to pin, false to unpin'),
+  }),
+  output: z.object({ note: noteOut }),
+  handler: async ({ id, pinned }, ctx) => {
+    const [row] = await ctx.db
+      .update(notes)
+      .set({ pinned, updatedAt: ctx.now() })
+      .where(and(eq(notes.id, id), eq(notes.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('note', id);
+    return { note: toNote(row) };
+  },
+});

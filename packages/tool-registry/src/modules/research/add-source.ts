@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { assertQuestionInSpace } from './question-in-space';
+import {
+  citationField,
+  sourceKindField,
+  sourceNotesField,
+  sourceOut,
+  sourceTitleField,
+  sourceUrlField,
+  toSource,
+} from './shape';
+import { researchSources } from './table';
+
+/** `research.add_source`: records a paper, article or dataset, optionally for a question. */
+export const researchAddSource = defineTool({
+  name: 'research.add_source',
+  module: 'research',
+  description:
+    'Record a source (paper, article, book, dataset) with its citation and your notes, optionally tied to a research question of the current space.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    title: sourceTitleField(),
+    url: sourceUrlField().optional(),
+    citation: citationField().optional(),
+    notes: sourceNotesField().optional(),
+    kind: sourceKindField().default('paper'),
+    questionId: idField('research question this source helps answer').optional(),
+  }),
+  output: z.object({ source: sourceOut }),
+  handler: async (input, ctx) => {
+    if (input.questionId) await assertQuestionInSpace(ctx, input.questionId);
+    const now = ctx.now();
+    const [row] = await ctx.db
+      .insert(researchSources)
+      .values({
+        id: randomUUID(),
+        spaceId: ctx.spaceId,
+        createdBy: ctx.userId,
+        questionId: input.questionId ?? null,
+        title: input.title,
+        url: input.url ?? null,
+        citation: input.citation ?? null,
+        notes: input.notes ?? null,
+        kind: input.kind,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    return { source: toSource(row) };
+  },
+});

@@ -1,0 +1,31 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { questionOut, toQuestion } from './shape';
+import { researchQuestions } from './table';
+
+/** `research.answer_question`: records the answer and marks the question answered. */
+export const researchAnswerQuestion = defineTool({
+  name: 'research.answer_question',
+  module: 'research',
+  description:
+    'Write the answer to a research question and mark it answered. Answering again replaces the earlier answer.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('research question'),
+    answer: z.string().trim().min(1).max(20_000).describe('What you found out, in your own words'),
+  }),
+  output: z.object({ question: questionOut }),
+  handler: async ({ id, answer }, ctx) => {
+    const [row] = await ctx.db
+      .update(researchQuestions)
+      .set({ answer, status: 'answered', updatedAt: ctx.now() })
+      .where(and(eq(researchQuestions.id, id), eq(researchQuestions.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('research question', id);
+    return { question: toQuestion(row) };
+  },
+});

@@ -1,0 +1,61 @@
+import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { likePattern, limitField, searchField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { QUESTION_STATUSES, questionOut, toQuestion } from './shape';
+import { researchQuestions, researchSources } from './table';
+
+/** `research.list_questions`: the research questions, newest first, with their source counts. */
+export const researchListQuestions = defineTool({
+  name: 'research.list_questions',
+  module: 'research',
+  description:
+    'List research questions of the current space, newest first, each with how many sources it has. By default only open ones; filter by status, tag or text.',
+  scope: 'user-space',
+  policyHint: 'read',
+  input: z.object({
+    status: z
+      .enum([...QUESTION_STATUSES, 'all'])
+      .default('open')
+      .describe('Only questions with this status'),
+    tag: z.string().trim().min(1).max(40).optional().describe('Only questions with this tag'),
+    query: searchField('question, context and answer').optional(),
+    limit: limitField(),
+  }),
+  output: z.object({
+    questions: z.array(
+      questionOut.extend({ sourceCount: z.number().int().describe('Sources tied to it') }),
+    ),
+    count: z.number().int(),
+  }),
+  handler: async (input, ctx) => {
+    const q = researchQuestions;
+    const where: SQL[] = [eq(q.spaceId, ctx.spaceId)];
+    if (input.status !== 'all') where.push(eq(q.status, input.status));
+    if (input.tag) where.push(sql`${input.tag} = any(${q.tags})`);
+    if (input.query) {
+      const pattern = likePattern(input.query);
+      where.push(
+        or(ilike(q.question, pattern), ilike(q.context, pattern), ilike(q.answer, pattern)) as SQL,
+      );
+    }
+    const rows = await ctx.db
+      .select({ ...getTableColumns(q), sourceCount: count(researchSources.id) })
+      .from(q)
+      .leftJoin(
+        researchSources,
+        and(eq(researchSources.questionId, q.id), eq(researchSources.spaceId, q.spaceId)),
+      )
+      .where(and(...where))
+      .groupBy(q.id)
+      .orderBy(desc(q.createdAt), asc(q.id))
+      .limit(input.limit);
+    return {
+      questions: rows.map(({ sourceCount, ...row }) => ({
+        ...toQuestion(row),
+        sourceCount: Number(sourceCount),
+      })),
+      count: rows.length,
+    };
+  },
+});

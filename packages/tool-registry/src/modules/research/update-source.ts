@@ -1,0 +1,55 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { notFound, ToolError } from '../../errors';
+import { idField } from '../../fields';
+import { defineTool } from '../../tool-spec';
+import { assertQuestionInSpace } from './question-in-space';
+import {
+  citationField,
+  sourceKindField,
+  sourceNotesField,
+  sourceOut,
+  sourceTitleField,
+  sourceUrlField,
+  toSource,
+} from './shape';
+import { researchSources } from './table';
+
+/** `research.update_source`: edits a source or ties it to another question. */
+export const researchUpdateSource = defineTool({
+  name: 'research.update_source',
+  module: 'research',
+  description:
+    'Change a source’s title, address, citation, notes or kind, or tie it to a question (questionId null unties it); only the given fields change.',
+  scope: 'user-space',
+  policyHint: 'write',
+  input: z.object({
+    id: idField('source'),
+    title: sourceTitleField().optional(),
+    url: sourceUrlField().nullable().optional().describe('Its web address; null clears it'),
+    citation: citationField().nullable().optional().describe('The reference; null clears it'),
+    notes: sourceNotesField()
+      .nullable()
+      .optional()
+      .describe('What you took from it; null clears it'),
+    kind: sourceKindField().optional(),
+    questionId: idField('research question this source helps answer')
+      .nullable()
+      .optional()
+      .describe('Id of the research question it helps answer; null unties it'),
+  }),
+  output: z.object({ source: sourceOut }),
+  handler: async ({ id, ...changes }, ctx) => {
+    if (Object.values(changes).every((v) => v === undefined)) {
+      throw new ToolError('INVALID_INPUT', 'Give at least one field to change');
+    }
+    if (changes.questionId) await assertQuestionInSpace(ctx, changes.questionId);
+    const [row] = await ctx.db
+      .update(researchSources)
+      .set({ ...changes, updatedAt: ctx.now() })
+      .where(and(eq(researchSources.id, id), eq(researchSources.spaceId, ctx.spaceId)))
+      .returning();
+    if (!row) throw notFound('source', id);
+    return { source: toSource(row) };
+  },
+});
