@@ -4,6 +4,7 @@ import {
   type PersonaTraits,
   selectRows,
   type TickCadence,
+  toIso,
 } from '@mana/db';
 import { sql } from 'drizzle-orm';
 
@@ -108,10 +109,4 @@ export async function findDuePersonas(
 
 function parseJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
-/** Timestamps come back as Date (node-postgres) or string (PGlite); answer ISO either way. */
-export function toIso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value : new Date(value)).toISOString();
 }

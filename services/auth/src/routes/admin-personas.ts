@@ -1,3 +1,4 @@
+import { listPersonaSummaries } from '@mana/analytics';
 import { accounts, type Database, users } from '@mana/db';
 import { validBody, validQuery } from '@mana/http';
 import { catalogPersonaSchema } from '@mana/personas';
@@ -5,12 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Auth } from '../auth';
-import {
-  getPersonaDetail,
-  listPersonaSummaries,
-  softDeletePersona,
-  upsertPersonaProfile,
-} from '../db/persona-admin';
+import { getPersonaDetail, softDeletePersona, upsertPersonaProfile } from '../db/persona-admin';
 import { ensurePersonalSpace } from '../db/spaces';
 import { fail } from '../errors';
 import type { AppEnv } from '../middleware/principal';
