@@ -1,0 +1,71 @@
+import { createAppRegistry, invokeTool } from '@mana/tool-registry';
+import { pino } from 'pino';
+import { startGatewayHarness } from '../src/testing/harness';
+
+// `npm run bench:gateway`: the cost the gateway adds to a tool call. Calls the same
+// tools N times directly through the registry (validation + handler + output check) and
+// N times through the official MCP client over Streamable HTTP (JWT verification,
+// space check, a fresh stateless MCP server, JSON-RPC, HTTP on loopback), and prints
+// the latency distributions and the difference. Embedded PGlite in memory.
+const N = Number(process.argv[2] ?? 300);
+const h = await startGatewayHarness();
+await h.persona('bench');
+const token = await h.token('bench');
+const client = await h.connect({ authorization: `Bearer ${token}` });
+const registry = createAppRegistry();
+const tool = (name: string) => {
+  const spec = registry.get(name);
+  if (!spec) throw new Error(`no tool ${name}`);
+  return spec;
+};
+const rows = (await h.db.execute(
+  `select m.user_id, m.organization_id from auth.members m join auth.users u on u.id = m.user_id where u.email = 'persona.bench@mana.test'`,
+)) as unknown as { rows: { user_id: string; organization_id: string }[] };
+const membership = rows.rows[0];
+if (!membership) throw new Error('bench persona has no space');
+const ctx = {
+  userId: membership.user_id,
+  spaceId: membership.organization_id,
+  db: h.db,
+  logger: pino({ level: 'silent' }),
+  now: () => new Date(),
+};
+
+for (let i = 0; i < 20; i++) {
+  await invokeTool(tool('todo.create'), { title: `warm-up ${i}` }, ctx);
+}
+
+const cases: [string, Record<string, unknown>][] = [
+  ['todo.list', { limit: 20 }],
+  ['todo.create', { title: 'bench todo', tags: ['bench'] }],
+];
+
+const stats = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+  return { p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
+};
+const fmt = (x: number) => `${x.toFixed(2)} ms`;
+
+process.stdout.write(`tool calls: ${N} each, PGlite in memory, Node ${process.version}\n`);
+for (const [name, args] of cases) {
+  const spec = tool(name);
+  const direct: number[] = [];
+  const gateway: number[] = [];
+  for (let i = 0; i < N; i++) {
+    let t = performance.now();
+    const outcome = await invokeTool(spec, args, ctx);
+    direct.push(performance.now() - t);
+    if (!outcome.ok) throw new Error(`direct ${name} failed`);
+    t = performance.now();
+    const result = await client.callTool({ name, arguments: args });
+    gateway.push(performance.now() - t);
+    if (result.isError) throw new Error(`gateway ${name} failed`);
+  }
+  const d = stats(direct);
+  const g = stats(gateway);
+  process.stdout.write(
+    `${name.padEnd(12)} direct p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} | gateway p50 ${fmt(g.p50)} p95 ${fmt(g.p95)} | overhead p50 ${fmt(g.p50 - d.p50)}, mean ${fmt(g.mean - d.mean)}\n`,
+  );
+}
+await h.close();

@@ -1,0 +1,132 @@
+import type { Database } from '@mana/db';
+import { hashToolInput, invokeTool } from '@mana/tool-registry';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Logger } from 'pino';
+import type { GatewayMetrics } from './metrics';
+import type { Caller } from './token-verifier';
+import type { ToolCatalog } from './tool-catalog';
+
+/** Identifies this server to MCP clients. */
+export const SERVER_INFO = { name: 'mana', version: '0.1.0' } as const;
+
+const INSTRUCTIONS =
+  'Tools of the Mana app. Every call acts inside the space selected for this connection ' +
+  '(X-Mana-Space, default: your personal space). Ids returned by one tool are what other tools take.';
+
+/** What one MCP request runs with. */
+export interface McpRequestContext {
+  caller: Caller;
+  spaceId: string;
+  requestId: string;
+  /** When set, only tools of these modules are listed and callable. */
+  modules?: ReadonlySet<string> | undefined;
+}
+
+/** The per-process parts every request shares. */
+export interface McpHandlerDeps {
+  catalog: ToolCatalog;
+  db: Database;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  now: () => Date;
+}
+
+/**
+ * Answers one MCP Streamable HTTP request, statelessly: a fresh server and transport
+ * per request (any replica can serve any request), JSON responses rather than SSE, and
+ * the caller and space fixed for the request.
+ */
+export async function handleMcpRequest(
+  request: Request,
+  ctx: McpRequestContext,
+  deps: McpHandlerDeps,
+): Promise<Response> {
+  const server = new Server(SERVER_INFO, {
+    capabilities: { tools: { listChanged: false } },
+    instructions: INSTRUCTIONS,
+  });
+  const modules = ctx.modules;
+  const tools = modules
+    ? deps.catalog.tools.filter((t) => modules.has(moduleOf(t.name)))
+    : deps.catalog.tools;
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+  server.setRequestHandler(CallToolRequestSchema, async ({ params }) =>
+    callTool(params.name, params.arguments, ctx, deps),
+  );
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
+  await server.connect(transport);
+  try {
+    return await transport.handleRequest(request);
+  } finally {
+    await server.close();
+  }
+}
+
+function moduleOf(toolName: string): string {
+  return toolName.slice(0, toolName.indexOf('.'));
+}
+
+async function callTool(
+  name: string,
+  args: Record<string, unknown> | undefined,
+  ctx: McpRequestContext,
+  deps: McpHandlerDeps,
+): Promise<CallToolResult> {
+  const tool = deps.catalog.byName.get(name);
+  if (!tool || (ctx.modules && !ctx.modules.has(tool.module))) {
+    throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+  }
+  const started = performance.now();
+  const outcome = await invokeTool(tool, args ?? {}, {
+    userId: ctx.caller.userId,
+    spaceId: ctx.spaceId,
+    db: deps.db,
+    logger: deps.logger,
+    now: deps.now,
+  });
+  const latencyMs = performance.now() - started;
+  const result = outcome.ok ? 'ok' : outcome.kind;
+  deps.metrics.toolCall(name, result, latencyMs / 1000);
+  const line = {
+    requestId: ctx.requestId,
+    userId: ctx.caller.userId,
+    kind: ctx.caller.kind,
+    tool: name,
+    spaceId: ctx.spaceId,
+    inputHash: hashToolInput(args),
+    latencyMs: Math.round(latencyMs * 100) / 100,
+    result,
+  };
+  if (outcome.ok) {
+    deps.logger.info(line, 'tool call');
+    return {
+      content: [{ type: 'text', text: JSON.stringify(outcome.output) }],
+      structuredContent: outcome.output,
+    };
+  }
+  if (outcome.kind === 'internal') {
+    deps.logger.error({ ...line, err: outcome.cause }, 'tool call failed');
+    return {
+      isError: true,
+      content: [
+        {
+          type: 'text',
+          text: `${outcome.message}. The error was logged with request id ${ctx.requestId}.`,
+        },
+      ],
+    };
+  }
+  deps.logger.info(line, 'tool call');
+  return { isError: true, content: [{ type: 'text', text: outcome.message }] };
+}
