@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { DuePersona } from '../../persona';
+import { dayPrompt } from './day-prompt';
+
+const persona = (locale: 'de' | 'en', timezone: string) =>
+  ({ locale, timezone, systemPrompt: 'You are someone.' }) as DuePersona;
+
+describe('dayPrompt', () => {
+  const now = new Date('2026-11-27T23:30:00Z');
+
+  it("writes the date out in English at the persona's time zone", () => {
+    const text = dayPrompt({
+      persona: persona('en', 'UTC'),
+      now,
+      modules: ['contacts', 'calendar'],
+      space: { id: 's', name: 'Northwind', type: 'team' },
+    });
+    // ICU versions differ on the comma after the weekday.
+    expect(text).toMatch(/Today is Friday,? 27 November 2026, 23:30\./);
+    expect(text).toContain('Simulate your day in the app');
+    expect(text).toContain('Your modules: contacts, calendar.');
+    expect(text).toContain('You are in the space "Northwind" (team space).');
+  });
+
+  it('writes it in German, already the next day in Berlin', () => {
+    const text = dayPrompt({
+      persona: persona('de', 'Europe/Berlin'),
+      now,
+      modules: ['journal', 'dreams'],
+      space: { id: 's', name: 'Sofia & Tom', type: 'family' },
+    });
+    expect(text).toContain('Heute ist Samstag, 28. November 2026, 00:30 Uhr.');
+    expect(text).toContain('Deine Module: journal, dreams.');
+    expect(text).toContain('Du bist im Bereich „Sofia & Tom“ (Familienbereich).');
+  });
+});

@@ -1,0 +1,62 @@
+import type { DayContext } from '../types';
+
+const SPACE_TYPES: Record<'de' | 'en', Record<string, string>> = {
+  de: {
+    personal: 'persönlicher Bereich',
+    family: 'Familienbereich',
+    team: 'Team-Bereich',
+    practice: 'Praxis-Bereich',
+    brand: 'Marken-Bereich',
+  },
+  en: {
+    personal: 'personal space',
+    family: 'family space',
+    team: 'team space',
+    practice: 'practice space',
+    brand: 'brand space',
+  },
+};
+
+/**
+ * The main turn's user prompt, in the persona's language: the day and time at the
+ * persona (its time zone), the request to live its day in the app, the modules it uses
+ * and the space it is in. Short on purpose: the persona's system prompt carries who it is.
+ *
+ * @example
+ * dayPrompt(day) // "Heute ist Mittwoch, 25. November 2026, 10:00 Uhr. Simuliere …"
+ */
+export function dayPrompt(day: Pick<DayContext, 'persona' | 'now' | 'modules' | 'space'>): string {
+  const locale = day.persona.locale === 'de' ? 'de' : 'en';
+  const timeZone = day.persona.timezone;
+  const date = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(day.now);
+  const time = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(day.now);
+  const modules = day.modules.join(', ');
+  const spaceType = SPACE_TYPES[locale][day.space.type] ?? day.space.type;
+  if (locale === 'de') {
+    return [
+      `Heute ist ${date}, ${time} Uhr.`,
+      'Simuliere deinen Tag in der App: Nutze sie über ihre Werkzeuge so, wie du es heute wirklich tun würdest.',
+      `Deine Module: ${modules}.`,
+      `Du bist im Bereich „${day.space.name}“ (${spaceType}).`,
+      'Wenn du fertig bist, sag in ein, zwei Sätzen, was du gemacht hast.',
+    ].join('\n');
+  }
+  return [
+    `Today is ${date}, ${time}.`,
+    'Simulate your day in the app: use it through its tools the way you really would today.',
+    `Your modules: ${modules}.`,
+    `You are in the space "${day.space.name}" (${spaceType}).`,
+    'When you are done, say in a sentence or two what you did.',
+  ].join('\n');
+}

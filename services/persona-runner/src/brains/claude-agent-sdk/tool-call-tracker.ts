@@ -1,0 +1,107 @@
+import type { SDKMessage } from '@anthropic-ai/claude-agent-sdk';
+import type { Logger } from 'pino';
+import type { ToolCall } from '../types';
+import {
+  structuredOutputOf,
+  type ToolResultBlock,
+  toolResultsOf,
+  toolUseMetaOf,
+  toolUsesOf,
+} from './content-blocks';
+import type { AppTool, ToolNameResolver } from './tool-names';
+
+/** Pairs the model's tool calls with their results and reports each as a {@link ToolCall}. */
+export interface ToolCallTracker {
+  /** Feed every message of the query, in order. */
+  observe(message: SDKMessage): void;
+  /**
+   * Records every call still waiting for its result as an error saying `reason`, e.g.
+   * when the turn limit or an abort ended the day between a tool_use and its result.
+   */
+  flushUnanswered(reason: string): void;
+}
+
+interface Pending extends AppTool {
+  toolUseId: string;
+  input: unknown;
+  startedAt: number;
+}
+
+/** What a tracker needs. */
+export interface ToolCallTrackerDeps {
+  resolve: ToolNameResolver;
+  /** `day.record`: called the moment each result is known. */
+  record: (call: ToolCall) => void;
+  logger: Logger;
+  /** Milliseconds on a monotonic clock; `performance.now` by default. */
+  now?: () => number;
+}
+
+/**
+ * A tracker for one query. A tool_use arrives in an assistant message and its result in
+ * a later user message, paired by `tool_use_id` whatever the order; the latency is the
+ * time between those two messages. Calls to anything but the gateway (the model inventing
+ * a built-in tool) are not app calls and are only logged.
+ */
+export function toolCallTracker(deps: ToolCallTrackerDeps): ToolCallTracker {
+  const now = deps.now ?? (() => performance.now());
+  const pending = new Map<string, Pending>();
+  const seen = new Set<string>();
+
+  const finish = (call: Pending, result: Omit<ToolCall, keyof Pending | 'latencyMs'>) => {
+    pending.delete(call.toolUseId);
+    deps.record({
+      toolName: call.toolName,
+      module: call.module,
+      toolUseId: call.toolUseId,
+      input: call.input,
+      latencyMs: Math.max(0, now() - call.startedAt),
+      ...result,
+    });
+  };
+
+  const onResult = (block: ToolResultBlock, output: unknown) => {
+    const call = pending.get(block.toolUseId);
+    if (!call) return;
+    if (block.isError) {
+      finish(call, { result: 'error', errorMessage: errorText(block.text) });
+    } else {
+      finish(call, { result: 'ok', ...(output !== undefined ? { output } : {}) });
+    }
+  };
+
+  return {
+    observe(message) {
+      if (message.type === 'assistant') {
+        const meta = new Map(toolUseMetaOf(message).map((m) => [m.id, m.toolName]));
+        for (const use of toolUsesOf(message.message.content)) {
+          if (seen.has(use.id)) continue;
+          seen.add(use.id);
+          const tool = deps.resolve(use.name, meta.get(use.id));
+          if (!tool) {
+            deps.logger.warn({ tool: use.name }, 'the model called a tool outside the gateway');
+            continue;
+          }
+          pending.set(use.id, { ...tool, toolUseId: use.id, input: use.input, startedAt: now() });
+        }
+      } else if (message.type === 'user') {
+        const results = toolResultsOf(message.message.content);
+        // The structured output sits next to the content, so it is only unambiguous
+        // when the message answers a single call.
+        const output = results.length === 1 ? structuredOutputOf(message) : undefined;
+        for (const block of results) onResult(block, output);
+      }
+    },
+    flushUnanswered(reason) {
+      for (const call of [...pending.values()]) {
+        finish(call, { result: 'error', errorMessage: reason });
+      }
+    },
+  };
+}
+
+/** The tool's error text without the CLI's `<tool_use_error>` wrapper. */
+function errorText(text: string): string {
+  const cleaned = text.replace(/<\/?tool_use_error>/g, '').trim();
+  return cleaned || 'the tool reported an error';
+}

@@ -1,0 +1,29 @@
+import { createClaudeAgentSdkBrain } from './claude-agent-sdk/index';
+import { createScriptedBrain } from './scripted/index';
+import type { Brain } from './types';
+
+/** What picks and builds a brain. */
+export interface BrainSettings {
+  brain: 'scripted' | 'claude-agent-sdk';
+  anthropicApiKey?: string | undefined;
+  anthropicBaseUrl?: string | undefined;
+  model?: string | undefined;
+  scriptedSeed: number;
+  /** PATH and HOME for the Agent SDK's CLI. */
+  processEnv: Record<string, string | undefined>;
+}
+
+/**
+ * Builds the configured brain, or undefined when it cannot run (the Agent SDK without
+ * an API key): the runner then stays off and says why.
+ */
+export function createBrain(settings: BrainSettings): Brain | undefined {
+  if (settings.brain === 'scripted') return createScriptedBrain({ seed: settings.scriptedSeed });
+  if (!settings.anthropicApiKey) return undefined;
+  return createClaudeAgentSdkBrain({
+    apiKey: settings.anthropicApiKey,
+    ...(settings.anthropicBaseUrl ? { baseUrl: settings.anthropicBaseUrl } : {}),
+    ...(settings.model ? { model: settings.model } : {}),
+    env: settings.processEnv,
+  });
+}

@@ -1,0 +1,113 @@
+import type { ModuleExperience } from '../types';
+import type { Rng } from './prng';
+import { SLOW_MAX_MS, SLOW_MEDIAN_MS } from './rate-module';
+
+/** Who writes the note: its language and archetype. */
+export interface NoteAuthor {
+  locale: string;
+  archetype: string;
+}
+
+type Band = 'good' | 'mixed' | 'bad';
+
+const REMARKS: Record<'de' | 'en', Record<Band, readonly string[]>> = {
+  de: {
+    good: [
+      'Hat einfach funktioniert, genau so will ich das.',
+      'Lief rund, nichts zu meckern.',
+      'Schnell und unkompliziert, danke!',
+    ],
+    mixed: [
+      'Geht so – ich musste nochmal ran, das nervt.',
+      'Meistens okay, aber nicht zuverlässig genug.',
+      'Hat mich kurz rausgebracht, dann ging es doch.',
+    ],
+    bad: [
+      'So kann ich das nicht benutzen, echt frustrierend.',
+      'Hat heute praktisch gar nicht funktioniert.',
+      'Ich hab aufgegeben und es auf einen Zettel geschrieben.',
+    ],
+  },
+  en: {
+    good: ['Just worked, which is all I want.', 'Smooth, no complaints.', 'Quick and painless.'],
+    mixed: [
+      'Mostly fine, but I had to redo things.',
+      'Works, but not reliably enough to trust.',
+      'Tripped me up once, then it was okay.',
+    ],
+    bad: [
+      'Could not get this to work today, really frustrating.',
+      'Basically broken for me today.',
+      'Gave up and wrote it on paper instead.',
+    ],
+  },
+};
+
+/** How an archetype signs off, by `locale:archetype` and band (when it has something to add). */
+const SIGN_OFF: Record<string, Partial<Record<Band, string>>> = {
+  'de:adhd-student': { good: '✨', bad: '😤' },
+  'de:creative-parent': { bad: 'Dafür fehlt mir mit Kind echt die Geduld.' },
+  'en:adhd-student': { good: '✨', bad: '😤' },
+  'en:solo-dev': { good: 'ship it.', bad: 'filed a mental bug report.' },
+  'en:ceo-busy': { bad: 'No time for this.' },
+  'en:freelancer': { good: 'Love it!', bad: 'I do not have time to chase this too!' },
+  'en:overwhelmed-newbie': { bad: 'am i doing something wrong??' },
+  'en:researcher': { mixed: 'Reproducible, at least.' },
+};
+
+/** Shortens an error message for a note: one line, at most `max` characters. */
+export function shorten(message: string, max = 90): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+/**
+ * The note for a module's rating, in the persona's language: the evidence (calls, tools,
+ * errors with the failing tool and its shortened message, the slowest call with its
+ * latency when it was slow) and a short in-character remark matching the rating.
+ */
+export function ratingNote(
+  experience: ModuleExperience,
+  rating: number,
+  author: NoteAuthor,
+  rng: Rng,
+): string {
+  const de = author.locale === 'de';
+  const band: Band = rating >= 4 ? 'good' : rating >= 3 ? 'mixed' : 'bad';
+  const parts: string[] = [];
+  const { calls, errors, tools } = experience;
+  parts.push(
+    de
+      ? `${calls} ${calls === 1 ? 'Aufruf' : 'Aufrufe'} (${tools.join(', ')}), ${errors} Fehler.`
+      : `${calls} ${calls === 1 ? 'call' : 'calls'} (${tools.join(', ')}), ${errors} ${errors === 1 ? 'error' : 'errors'}.`,
+  );
+  const sample = experience.errorSamples[0];
+  if (sample) {
+    const message = shorten(sample.message);
+    parts.push(
+      de ? `${sample.toolName} meldete „${message}“.` : `${sample.toolName} said "${message}".`,
+    );
+  }
+  const slowest = experience.slowest;
+  if (slowest) {
+    const slow = experience.latencyMaxMs > SLOW_MAX_MS || experience.latencyP50Ms > SLOW_MEDIAN_MS;
+    const ms = Math.round(slowest.latencyMs);
+    if (slow) {
+      parts.push(
+        de
+          ? `Zu langsam: ${slowest.toolName} brauchte ${ms} ms (Median ${experience.latencyP50Ms} ms).`
+          : `Too slow: ${slowest.toolName} took ${ms} ms (median ${experience.latencyP50Ms} ms).`,
+      );
+    } else {
+      parts.push(
+        de
+          ? `Langsamster Aufruf: ${slowest.toolName} mit ${ms} ms.`
+          : `Slowest call: ${slowest.toolName} at ${ms} ms.`,
+      );
+    }
+  }
+  parts.push(rng.pick(REMARKS[de ? 'de' : 'en'][band]));
+  const signOff = SIGN_OFF[`${de ? 'de' : 'en'}:${author.archetype}`]?.[band];
+  if (signOff) parts.push(signOff);
+  return parts.join(' ');
+}

@@ -1,0 +1,122 @@
+import { derivePersonaPassword } from '@mana/personas';
+import { z } from 'zod';
+import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
+
+const loginAnswer = z.object({
+  accessToken: z.string(),
+  expiresAt: z.string(),
+  user: z.object({ id: z.string(), email: z.string(), kind: z.string() }),
+});
+const spacesAnswer = z.object({
+  spaces: z.array(
+    z.object({ id: z.string(), name: z.string(), type: z.string(), role: z.string() }),
+  ),
+});
+
+/** A space of the persona. */
+export interface PersonaSpace {
+  id: string;
+  name: string;
+  type: string;
+  role: string;
+}
+
+/** A login that failed for a reason retrying will not fix (wrong password, deleted account). */
+export class LoginError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+/** What {@link IdentityClient} needs. */
+export interface IdentityClientOptions {
+  authUrl: string;
+  /** Persona passwords derive from it (the same secret the seed used). */
+  seedSecret: string;
+  retry?: RetryPolicy;
+  fetch?: typeof fetch;
+  /** Real time: token expiry is real even when the runner's clock is simulated. */
+  now?: () => number;
+}
+
+/**
+ * Logs personas in the way any client would (email + derived password → JWT) and reads
+ * their spaces. Tokens are cached per email until a minute before they expire.
+ */
+export class IdentityClient {
+  readonly #base: string;
+  readonly #secret: string;
+  readonly #retry: RetryPolicy;
+  readonly #fetch: typeof fetch;
+  readonly #now: () => number;
+  readonly #tokens = new Map<string, { token: string; userId: string; expiresAt: number }>();
+
+  constructor(options: IdentityClientOptions) {
+    if (!options.seedSecret) throw new Error('IdentityClient needs the persona seed secret');
+    this.#base = options.authUrl.replace(/\/+$/, '');
+    this.#secret = options.seedSecret;
+    this.#retry = options.retry ?? DEFAULT_RETRY;
+    this.#fetch = options.fetch ?? fetch;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** A valid access token for the persona, from the cache or a fresh login. */
+  async login(email: string): Promise<{ token: string; userId: string }> {
+    const cached = this.#tokens.get(email);
+    if (cached && cached.expiresAt - 60_000 > this.#now()) return cached;
+    const body = loginAnswer.parse(
+      await this.#call('POST', '/api/v1/auth/login', undefined, {
+        email,
+        password: derivePersonaPassword(this.#secret, email),
+      }),
+    );
+    const entry = {
+      token: body.accessToken,
+      userId: body.user.id,
+      expiresAt: Date.parse(body.expiresAt),
+    };
+    this.#tokens.set(email, entry);
+    return entry;
+  }
+
+  /** Forgets a cached token (after the gateway refused it). */
+  forget(email: string): void {
+    this.#tokens.delete(email);
+  }
+
+  /** The persona's spaces. */
+  async spaces(token: string): Promise<PersonaSpace[]> {
+    return spacesAnswer.parse(await this.#call('GET', '/api/v1/me/spaces', token)).spaces;
+  }
+
+  #call(method: string, path: string, token?: string, body?: unknown): Promise<unknown> {
+    return withRetry(async () => {
+      let response: Response;
+      try {
+        response = await this.#fetch(`${this.#base}${path}`, {
+          method,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (cause) {
+        throw new RetryableError(
+          `${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+          { cause },
+        );
+      }
+      const text = await response.text();
+      if (response.status >= 500 || response.status === 429) {
+        throw new RetryableError(`${method} ${path} answered ${response.status}`);
+      }
+      if (!response.ok)
+        throw new LoginError(
+          `${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`,
+        );
+      return JSON.parse(text) as unknown;
+    }, this.#retry);
+  }
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { type DuePersona, duePersonaSchema } from '../persona';
+import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
+
+/** One tool call as the internal API stores it. */
+export interface ActionRow {
+  tickId: string;
+  index: number;
+  toolName: string;
+  module: string;
+  spaceId: string;
+  toolUseId?: string;
+  inputHash?: string;
+  result: 'ok' | 'error';
+  errorMessage?: string;
+  latencyMs?: number;
+}
+
+/** One module rating as the internal API stores it. */
+export interface FeedbackRow {
+  tickId: string;
+  module: string;
+  rating: number;
+  notes?: string;
+}
+
+/** The tick record. */
+export interface TickRecord {
+  status: 'running' | 'ok' | 'failed' | 'timeout';
+  startedAt: string;
+  finishedAt?: string | null;
+  runnerId?: string;
+  brain?: string;
+  model?: string | null;
+  spaceId?: string | null;
+  error?: string | null;
+  actionsCount?: number;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+  costUsd?: number | null;
+}
+
+/** Rows per request the identity service accepts. */
+const ACTION_BATCH = 500;
+const FEEDBACK_BATCH = 100;
+
+/** A refused request (4xx other than 429): retrying will not help. */
+export class InternalApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'InternalApiError';
+  }
+}
+
+const dueAnswer = z.object({ personas: z.array(duePersonaSchema), serverTime: z.string() });
+const batchAnswer = z.object({ inserted: z.number(), duplicates: z.number() });
+
+/** What {@link InternalApiClient} needs. */
+export interface InternalApiOptions {
+  authUrl: string;
+  serviceKey: string;
+  retry?: RetryPolicy;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The runner's client of the identity service's internal persona API (`X-Service-Key`).
+ * Every write is idempotent by its ids, so every call is retried with back-off on
+ * network errors, 5xx and 429; a batch over the server's limit is split.
+ */
+export class InternalApiClient {
+  readonly #base: string;
+  readonly #key: string;
+  readonly #retry: RetryPolicy;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: InternalApiOptions) {
+    if (!options.serviceKey) throw new Error('InternalApiClient needs a non-empty service key');
+    this.#base = `${options.authUrl.replace(/\/+$/, '')}/api/v1/internal/personas`;
+    this.#key = options.serviceKey;
+    this.#retry = options.retry ?? DEFAULT_RETRY;
+    this.#fetch = options.fetch ?? fetch;
+  }
+
+  /** The personas due now, in the order to run them. */
+  async due(limit?: number): Promise<{ personas: DuePersona[]; serverTime: string }> {
+    const body = await this.#request('GET', `/due${limit ? `?limit=${limit}` : ''}`);
+    return dueAnswer.parse(body);
+  }
+
+  /** Stores actions (in batches of 500); returns how many were new. */
+  async postActions(
+    personaId: string,
+    rows: readonly ActionRow[],
+  ): Promise<{ inserted: number; duplicates: number }> {
+    return this.#batches(
+      `/${encodeURIComponent(personaId)}/actions`,
+      'actions',
+      rows,
+      ACTION_BATCH,
+    );
+  }
+
+  /** Stores ratings (in batches of 100). */
+  async postFeedback(
+    personaId: string,
+    rows: readonly FeedbackRow[],
+  ): Promise<{ inserted: number; duplicates: number }> {
+    return this.#batches(
+      `/${encodeURIComponent(personaId)}/feedback`,
+      'feedback',
+      rows,
+      FEEDBACK_BATCH,
+    );
+  }
+
+  /** Creates or replaces the tick record. */
+  async putTick(personaId: string, tickId: string, record: TickRecord): Promise<void> {
+    await this.#request(
+      'PUT',
+      `/${encodeURIComponent(personaId)}/ticks/${encodeURIComponent(tickId)}`,
+      record,
+    );
+  }
+
+  async #batches(path: string, key: string, rows: readonly unknown[], size: number) {
+    const total = { inserted: 0, duplicates: 0 };
+    for (let i = 0; i < rows.length; i += size) {
+      const answer = batchAnswer.parse(
+        await this.#request('POST', path, { [key]: rows.slice(i, i + size) }),
+      );
+      total.inserted += answer.inserted;
+      total.duplicates += answer.duplicates;
+    }
+    return total;
+  }
+
+  #request(method: string, path: string, body?: unknown): Promise<unknown> {
+    return withRetry(async () => {
+      let response: Response;
+      try {
+        response = await this.#fetch(`${this.#base}${path}`, {
+          method,
+          headers: {
+            'x-service-key': this.#key,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (cause) {
+        throw new RetryableError(`${method} ${path}: ${describe(cause)}`, { cause });
+      }
+      const text = await response.text();
+      if (response.status >= 500 || response.status === 429) {
+        throw new RetryableError(
+          `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`,
+        );
+      }
+      if (!response.ok)
+        throw new InternalApiError(
+          `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`,
+          response.status,
+        );
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    }, this.#retry);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return cause?.code ? `${error.message} (${cause.code})` : error.message;
+  }
+  return String(error);
+}

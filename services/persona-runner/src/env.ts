@@ -1,0 +1,115 @@
+import { hostname } from 'node:os';
+import { LOG_LEVELS } from '@mana/http';
+import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/personas';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3070),
+  HOST: z.string().default('127.0.0.1'),
+  MANA_AUTH_URL: z.url().default('http://localhost:3001'),
+  MANA_MCP_URL: z.url().default('http://localhost:3069'),
+  MANA_SERVICE_KEY: z.string().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  PERSONA_SEED_SECRET: z.string().optional(),
+  TICK_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  PERSONA_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  RUNNER_PAUSED: bool,
+  PERSONA_BRAIN: z.enum(['auto', 'scripted', 'claude-agent-sdk']).default('auto'),
+  PERSONA_MODEL: z.string().min(1).optional(),
+  PERSONA_TICK_TIMEOUT_MS: z.coerce.number().int().min(1000).default(600_000),
+  /** Seed of the scripted brain: the same seed lives the same days. */
+  PERSONA_SCRIPTED_SEED: z.coerce.number().int().default(1),
+  /** How long SIGTERM waits for the tick in flight before aborting its personas. */
+  RUNNER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  RUNNER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/)
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/** Which brain drives the personas. */
+export type BrainChoice = 'scripted' | 'claude-agent-sdk';
+
+/** The runner's configuration, parsed once at start-up. */
+export interface RunnerEnv {
+  production: boolean;
+  port: number;
+  host: string;
+  authUrl: string;
+  mcpUrl: string;
+  /** Empty when unset in production: the loop stays off with a warning. */
+  serviceKey: string;
+  anthropicApiKey: string | undefined;
+  anthropicBaseUrl: string | undefined;
+  seedSecret: string;
+  tickIntervalMs: number;
+  concurrency: number;
+  paused: boolean;
+  brainSetting: 'auto' | BrainChoice;
+  /** `auto` resolved: the Agent SDK when an API key is set, else scripted. */
+  brain: BrainChoice;
+  model: string | undefined;
+  personaTimeoutMs: number;
+  scriptedSeed: number;
+  shutdownGraceMs: number;
+  runnerId: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** What the Agent SDK's CLI subprocess may see: PATH and HOME only. */
+  processEnv: { PATH: string | undefined; HOME: string | undefined };
+}
+
+/**
+ * Parses the environment, failing fast with every bad field named. Outside production
+ * the service key and seed secret default to the development values the rest of the
+ * stack uses; in production they must be set (without them the loop stays disabled).
+ */
+export function parseRunnerEnv(
+  source: Record<string, string | undefined> = process.env,
+): RunnerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid persona runner configuration:\n  ${fields.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const apiKey = env.ANTHROPIC_API_KEY || undefined;
+  return {
+    production,
+    port: env.PORT,
+    host: env.HOST,
+    authUrl: env.MANA_AUTH_URL.replace(/\/+$/, ''),
+    mcpUrl: env.MANA_MCP_URL.replace(/\/+$/, ''),
+    serviceKey: env.MANA_SERVICE_KEY || (production ? '' : DEV_SERVICE_KEY),
+    anthropicApiKey: apiKey,
+    anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
+    seedSecret: env.PERSONA_SEED_SECRET || (production ? '' : DEV_PERSONA_SEED_SECRET),
+    tickIntervalMs: env.TICK_INTERVAL_MS,
+    concurrency: env.PERSONA_CONCURRENCY,
+    paused: env.RUNNER_PAUSED,
+    brainSetting: env.PERSONA_BRAIN,
+    brain:
+      env.PERSONA_BRAIN === 'auto' ? (apiKey ? 'claude-agent-sdk' : 'scripted') : env.PERSONA_BRAIN,
+    model: env.PERSONA_MODEL,
+    personaTimeoutMs: env.PERSONA_TICK_TIMEOUT_MS,
+    scriptedSeed: env.PERSONA_SCRIPTED_SEED,
+    shutdownGraceMs: env.RUNNER_SHUTDOWN_GRACE_MS,
+    runnerId:
+      env.RUNNER_ID ??
+      `${
+        hostname()
+          .replace(/[^A-Za-z0-9_.-]/g, '')
+          .slice(0, 24) || 'runner'
+      }-${process.pid}`,
+    logLevel: env.LOG_LEVEL,
+    processEnv: { PATH: source.PATH, HOME: source.HOME },
+  };
+}

@@ -1,0 +1,29 @@
+export { createApp, type RunnerApp, type RunnerAppDeps } from './app';
+export { type BrainSettings, createBrain } from './brains/create-brain';
+export type {
+  Brain,
+  DayContext,
+  GatewayAccess,
+  ModuleExperience,
+  ToolCall,
+  Usage,
+} from './brains/types';
+export { connectGateway, type GatewaySession, type GatewayTool } from './clients/gateway';
+export { IdentityClient } from './clients/identity';
+export {
+  type ActionRow,
+  type FeedbackRow,
+  InternalApiClient,
+  type TickRecord,
+} from './clients/internal-api';
+export { type BrainChoice, parseRunnerEnv, type RunnerEnv } from './env';
+export { createRunnerMetrics, type RunnerMetrics } from './metrics';
+export { type DuePersona, modulesOf } from './persona';
+export { PARSE_FAILURE_MODULE, type ParsedRating, parseRatings } from './ratings/parse-ratings';
+export { PersonaRunner, type PersonaRunnerOptions, type TickSkip } from './runner';
+export {
+  type RunningPersonaRunner,
+  type StartPersonaRunnerOptions,
+  startPersonaRunner,
+} from './server';
+export type { TickResult } from './tick';

@@ -1,0 +1,57 @@
+import { createLogger } from '@mana/http';
+import { createBrain } from './brains/create-brain';
+import { parseRunnerEnv } from './env';
+import { startPersonaRunner } from './server';
+
+// The persona runner on its own: `npm start -w @mana/persona-runner`.
+const env = parseRunnerEnv();
+const logger = createLogger('persona-runner', env.logLevel);
+const brain = createBrain(env);
+logger.info(
+  {
+    brain: env.brain,
+    setting: env.brainSetting,
+    model: brain?.model ?? null,
+    why:
+      env.brainSetting === 'auto'
+        ? env.anthropicApiKey
+          ? 'ANTHROPIC_API_KEY is set'
+          : 'no ANTHROPIC_API_KEY'
+        : 'PERSONA_BRAIN',
+  },
+  `brain: ${env.brain}`,
+);
+const service = await startPersonaRunner({
+  authUrl: env.authUrl,
+  mcpUrl: env.mcpUrl,
+  serviceKey: env.serviceKey,
+  seedSecret: env.seedSecret,
+  brain,
+  runnerId: env.runnerId,
+  concurrency: env.concurrency,
+  personaTimeoutMs: env.personaTimeoutMs,
+  tickIntervalMs: env.tickIntervalMs,
+  paused: env.paused,
+  logger,
+  port: env.port,
+  host: env.host,
+  diagnostics: !env.production,
+});
+logger.info(
+  { url: service.url, authUrl: env.authUrl, mcpUrl: env.mcpUrl, everyMs: env.tickIntervalMs },
+  'persona runner listening',
+);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info(
+    { signal, graceMs: env.shutdownGraceMs },
+    'stopping: no new ticks; finishing the one in flight',
+  );
+  await service.shutdown(env.shutdownGraceMs);
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,67 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The runner's Prometheus metrics on a registry of its own (served at `/metrics`). */
+export function createRunnerMetrics() {
+  const registry = new Registry();
+  const ticks = new Counter({
+    name: 'persona_ticks_total',
+    help: 'Persona days by how their tick ended (ok, failed, timeout)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  const runs = new Counter({
+    name: 'persona_runner_ticks_total',
+    help: 'Runs of the tick loop by outcome (completed, skipped_paused, skipped_in_flight, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const toolCalls = new Counter({
+    name: 'persona_tool_calls_total',
+    help: 'Tool calls personas made, by module, tool and result',
+    labelNames: ['module', 'tool', 'result'] as const,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'persona_errors_total',
+    help: 'Errors by kind (persona, persistence, due)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  const tickDuration = new Histogram({
+    name: 'persona_tick_duration_seconds',
+    help: 'Duration of a whole tick (all due personas)',
+    buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    registers: [registry],
+  });
+  const dayDuration = new Histogram({
+    name: 'persona_day_duration_seconds',
+    help: 'Duration of one persona day, by status',
+    labelNames: ['status'] as const,
+    buckets: [0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    registers: [registry],
+  });
+  const lastTick = new Gauge({
+    name: 'persona_runner_last_tick_timestamp_seconds',
+    help: 'When the last completed tick finished (unix seconds)',
+    registers: [registry],
+  });
+  return {
+    registry,
+    toolCall: (module: string, tool: string, result: string) =>
+      toolCalls.inc({ module, tool, result }),
+    personaDay: (status: string, seconds: number) => {
+      ticks.inc({ status });
+      dayDuration.observe({ status }, seconds);
+    },
+    error: (kind: string) => errors.inc({ kind }),
+    run: (outcome: string, seconds?: number) => {
+      runs.inc({ outcome });
+      if (seconds !== undefined) {
+        tickDuration.observe(seconds);
+        lastTick.set(Date.now() / 1000);
+      }
+    },
+  };
+}
+
+export type RunnerMetrics = ReturnType<typeof createRunnerMetrics>;

@@ -1,0 +1,36 @@
+import type { ModuleExperience } from '../brains/types';
+import type { DuePersona } from '../persona';
+
+/**
+ * The rating turn's prompt, in the persona's language: what happened per module, and
+ * the strict JSON shape to answer with.
+ */
+export function ratingPrompt(
+  persona: Pick<DuePersona, 'locale'>,
+  experience: readonly ModuleExperience[],
+): string {
+  const lines = experience.map((m) => {
+    const errors = m.errorSamples.map((e) => `${e.toolName}: ${e.message}`).join(' | ');
+    return `- ${m.module}: ${m.calls} calls (${m.tools.join(', ')}), ${m.errors} errors${errors ? ` [${errors}]` : ''}, median ${m.latencyP50Ms} ms, slowest ${m.latencyMaxMs} ms`;
+  });
+  const shape =
+    '{"ratings":[{"module":"<module>","rating":<1-5>,"notes":"<one or two sentences>"}]}';
+  if (persona.locale === 'de') {
+    return [
+      'Dein Tag in der App ist vorbei. Bewerte jetzt, ganz in deiner Rolle, jedes Modul, das du heute benutzt hast,',
+      'mit 1 (furchtbar) bis 5 (großartig) und einer kurzen, ehrlichen Notiz, die sagt, was gut oder schlecht war.',
+      'Was passiert ist:',
+      ...lines,
+      `Antworte NUR mit JSON genau in dieser Form, ohne weiteren Text: ${shape}`,
+      `Bewerte nur diese Module: ${experience.map((m) => m.module).join(', ')}.`,
+    ].join('\n');
+  }
+  return [
+    'Your day in the app is over. Now, fully in character, rate each module you used today',
+    'from 1 (awful) to 5 (great), with a short honest note saying what worked or did not.',
+    'What happened:',
+    ...lines,
+    `Answer ONLY with JSON in exactly this shape, no other text: ${shape}`,
+    `Rate only these modules: ${experience.map((m) => m.module).join(', ')}.`,
+  ].join('\n');
+}

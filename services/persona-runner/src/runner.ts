@@ -1,0 +1,230 @@
+import type { Logger } from 'pino';
+import type { Brain } from './brains/types';
+import { IdentityClient } from './clients/identity';
+import { InternalApiClient } from './clients/internal-api';
+import type { RetryPolicy } from './clients/retry';
+import { createRunnerMetrics, type RunnerMetrics } from './metrics';
+import { Outbox } from './outbox';
+import { runTick, type TickResult } from './tick';
+
+/** Everything a runner needs. */
+export interface PersonaRunnerOptions {
+  authUrl: string;
+  /** Base URL of the MCP gateway. */
+  mcpUrl: string;
+  serviceKey: string;
+  seedSecret: string;
+  /** Undefined when the chosen brain lacks credentials: the loop stays off. */
+  brain: Brain | undefined;
+  runnerId: string;
+  concurrency: number;
+  personaTimeoutMs: number;
+  tickIntervalMs: number;
+  paused?: boolean;
+  logger: Logger;
+  clock?: () => Date;
+  metrics?: RunnerMetrics;
+  retry?: RetryPolicy;
+  fetch?: typeof fetch;
+  /** Called after every completed tick (e.g. to print a summary line). */
+  onTick?: (result: TickResult) => void;
+  /** Latency clock handed to brains (simulations add virtual time). */
+  stopwatch?: () => number;
+}
+
+/** Why a tick did not run. */
+export type TickSkip = { skipped: 'paused' | 'in_flight' | 'disabled'; reason?: string };
+
+/**
+ * The tick loop and its controls: one tick at a time (an in-flight guard, never
+ * overlapping), pause and resume at run time, and a shutdown that stops scheduling,
+ * lets the tick in flight finish within a grace period and then aborts its personas
+ * (whose work so far is still stored).
+ */
+export class PersonaRunner {
+  readonly metrics: RunnerMetrics;
+  readonly brain: Brain | undefined;
+  /** Why the runner cannot tick (missing key or brain credentials), if it cannot. */
+  readonly disabledReason: string | undefined;
+  readonly #options: PersonaRunnerOptions;
+  readonly #api: InternalApiClient | undefined;
+  readonly #identity: IdentityClient | undefined;
+  readonly #outbox = new Outbox();
+  readonly #shutdown = new AbortController();
+  #paused: boolean;
+  #inFlight: Promise<TickResult> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #last: { at: string; result?: TickResult; error?: string } | undefined;
+
+  constructor(options: PersonaRunnerOptions) {
+    this.#options = options;
+    this.metrics = options.metrics ?? createRunnerMetrics();
+    this.brain = options.brain;
+    this.#paused = options.paused ?? false;
+    const missing = [
+      !options.serviceKey && 'MANA_SERVICE_KEY',
+      !options.seedSecret && 'PERSONA_SEED_SECRET',
+      !options.brain && 'the brain’s credentials (ANTHROPIC_API_KEY)',
+    ].filter(Boolean);
+    this.disabledReason = missing.length > 0 ? `missing ${missing.join(', ')}` : undefined;
+    if (options.serviceKey) {
+      this.#api = new InternalApiClient({
+        authUrl: options.authUrl,
+        serviceKey: options.serviceKey,
+        retry: options.retry,
+        fetch: options.fetch,
+      });
+    }
+    if (options.seedSecret) {
+      this.#identity = new IdentityClient({
+        authUrl: options.authUrl,
+        seedSecret: options.seedSecret,
+        retry: options.retry,
+        fetch: options.fetch,
+      });
+    }
+  }
+
+  /**
+   * Logs a persona in the way a tick does and returns its id and personal space: the
+   * quickest check that the runner can act as a persona (`GET /diag/login`).
+   */
+  async diagLogin(email: string): Promise<{ userId: string; spaceId: string }> {
+    if (!this.#identity) throw new Error('PERSONA_SEED_SECRET is not set');
+    const { token, userId } = await this.#identity.login(email);
+    const spaces = await this.#identity.spaces(token);
+    const personal = spaces.find((s) => s.type === 'personal');
+    if (!personal) throw new Error(`${email} has no personal space`);
+    return { userId, spaceId: personal.id };
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  get inFlight(): boolean {
+    return this.#inFlight !== undefined;
+  }
+
+  /** Writes waiting for the identity service to come back. */
+  get pendingWrites(): number {
+    return this.#outbox.size;
+  }
+
+  /** The last tick's time and result or error. */
+  get last() {
+    return this.#last;
+  }
+
+  /** Stops starting ticks (a tick in flight finishes). */
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+  }
+
+  /** Runs a tick now unless one is in flight, the runner is paused, or it cannot run. */
+  async tick(): Promise<TickResult | TickSkip> {
+    if (this.disabledReason || !this.#api || !this.#identity || !this.brain) {
+      return { skipped: 'disabled', reason: this.disabledReason };
+    }
+    if (this.#inFlight) {
+      this.metrics.run('skipped_in_flight');
+      return { skipped: 'in_flight' };
+    }
+    if (this.#paused) {
+      this.metrics.run('skipped_paused');
+      return { skipped: 'paused' };
+    }
+    const o = this.#options;
+    const started = performance.now();
+    const clock = o.clock ?? (() => new Date());
+    this.#inFlight = runTick({
+      api: this.#api,
+      identity: this.#identity,
+      brain: this.brain,
+      outbox: this.#outbox,
+      mcpUrl: o.mcpUrl.replace(/\/+$/, ''),
+      runnerId: o.runnerId,
+      clock,
+      timeoutMs: o.personaTimeoutMs,
+      logger: o.logger,
+      metrics: this.metrics,
+      shutdown: this.#shutdown.signal,
+      concurrency: o.concurrency,
+      ...(o.stopwatch ? { stopwatch: o.stopwatch } : {}),
+    });
+
+    try {
+      const result = await this.#inFlight;
+      this.metrics.run('completed', (performance.now() - started) / 1000);
+      this.#last = { at: new Date().toISOString(), result };
+      o.onTick?.(result);
+
+      o.logger.info(
+        {
+          tickId: result.tickId,
+          due: result.due,
+          ok: result.ranSuccessfully,
+          failed: result.failed.length,
+          ms: result.durationMs,
+        },
+        'tick',
+      );
+      return result;
+    } catch (error) {
+      this.metrics.run('failed');
+      this.#last = {
+        at: new Date().toISOString(),
+        error: error instanceof Error ? error.message : String(error),
+      };
+      throw error;
+    } finally {
+      this.#inFlight = undefined;
+    }
+  }
+
+  /** Starts the loop: a tick now, then every `tickIntervalMs`. No-op when disabled. */
+  start(): void {
+    if (this.disabledReason || this.#timer) return;
+    const fire = () => {
+      this.tick().catch((error: unknown) =>
+        this.#options.logger.error({ err: error }, 'tick failed'),
+      );
+    };
+    this.#timer = setInterval(fire, this.#options.tickIntervalMs);
+    this.#timer.unref?.();
+    setImmediate(fire);
+  }
+
+  /**
+   * Stops scheduling; waits up to `graceMs` for the tick in flight, then aborts its
+   * personas and waits for them to store what they did.
+   */
+  async stop(graceMs: number): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#paused = true;
+    const inFlight = this.#inFlight;
+    if (!inFlight) return;
+    const settled = inFlight.then(
+      () => true,
+      () => true,
+    );
+    const finished = await Promise.race([settled, sleep(graceMs).then(() => false)]);
+    if (!finished) {
+      this.#options.logger.warn(
+        { graceMs },
+        'grace period over: aborting the personas still running',
+      );
+      this.#shutdown.abort(new Error('the runner is shutting down'));
+      await settled;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+}

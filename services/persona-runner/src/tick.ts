@@ -1,0 +1,73 @@
+import type { Logger } from 'pino';
+import type { InternalApiClient } from './clients/internal-api';
+import type { RunnerMetrics } from './metrics';
+import type { Outbox } from './outbox';
+import { type PersonaDayDeps, type PersonaDayResult, runPersonaDay } from './persona-day';
+import { runPool } from './pool';
+import { personaTickId, runTickId } from './tick-ids';
+
+/** What one tick did. */
+export interface TickResult {
+  tickId: string;
+  due: number;
+  ranSuccessfully: number;
+  failed: { personaId: string; email: string; error: string }[];
+  durationMs: number;
+  /** Each persona's day, in the order they were due. */
+  personas: PersonaDayResult[];
+}
+
+/** What a tick needs. */
+export interface TickDeps extends PersonaDayDeps {
+  api: InternalApiClient;
+  outbox: Outbox;
+  concurrency: number;
+  logger: Logger;
+  metrics: RunnerMetrics;
+  /** At most this many due personas per tick (default: all). */
+  limit?: number;
+}
+
+/**
+ * One tick: deliver writes left over from earlier ticks, fetch the due personas, and
+ * run their days in a pool of `concurrency` (the next persona starts as soon as one
+ * finishes). A persona's failure or timeout is part of the result, never a failed tick;
+ * only an unreachable identity service fails the tick itself (it throws).
+ */
+export async function runTick(deps: TickDeps): Promise<TickResult> {
+  const started = performance.now();
+  const tickId = runTickId(deps.runnerId, deps.clock());
+  const log = deps.logger.child({ tickId });
+  if (deps.outbox.size > 0) {
+    try {
+      const sent = await deps.outbox.flush(deps.api);
+      log.info({ sent }, 'delivered writes left from earlier ticks');
+    } catch (error) {
+      log.warn(
+        { err: error, pending: deps.outbox.size },
+        'earlier writes still cannot be delivered',
+      );
+    }
+  }
+  let due: Awaited<ReturnType<InternalApiClient['due']>>;
+  try {
+    due = await deps.api.due(deps.limit);
+  } catch (error) {
+    deps.metrics.error('due');
+    throw error;
+  }
+  const personas = await runPool(due.personas, deps.concurrency, (persona) =>
+    runPersonaDay(persona, personaTickId(tickId, persona.email), { ...deps, logger: log }),
+  );
+  const failed = personas
+    .filter((p) => p.status !== 'ok')
+    .map((p) => ({ personaId: p.personaId, email: p.email, error: p.error ?? p.status }));
+  return {
+    tickId,
+    due: due.personas.length,
+    ranSuccessfully: personas.length - failed.length,
+    failed,
+    durationMs: Math.round(performance.now() - started),
+    personas,
+  };
+}
