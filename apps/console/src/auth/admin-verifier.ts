@@ -1,0 +1,72 @@
+import { type Database, users } from '@mana/db';
+import { eq } from 'drizzle-orm';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+
+/** The audience of every access token the identity service mints. */
+export const TOKEN_AUDIENCE = 'mana';
+
+/** A signed-in operator. */
+export interface Admin {
+  userId: string;
+  email: string;
+  name: string;
+}
+
+/** Why a token was not accepted: unusable (sign in again) or not an admin's. */
+export type VerifyResult =
+  | { ok: true; admin: Admin }
+  | { ok: false; reason: 'invalid' | 'not_admin' };
+
+/** What {@link createAdminVerifier} needs. */
+export interface AdminVerifierOptions {
+  /** `<identity service>/api/auth/jwks`. */
+  jwksUrl: string;
+  /** The expected `iss`: the identity service's URL. */
+  issuer: string;
+  /** Re-reads the role, so an admin whose role was revoked is refused before the token expires. */
+  db: Database;
+}
+
+/**
+ * Verifies access tokens against the identity service's published keys (cached by jose,
+ * re-fetched when a token names an unknown key) and accepts only admins: the token's
+ * `role` claim must be `admin`, and the account must still be an admin that is not
+ * deleted (the identity service re-reads the role the same way).
+ */
+export function createAdminVerifier(options: AdminVerifierOptions) {
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cacheMaxAge: 600_000,
+    cooldownDuration: 10_000,
+  });
+  return async function verify(token: string | undefined): Promise<VerifyResult> {
+    if (!token) return { ok: false, reason: 'invalid' };
+    let payload: JWTPayload & Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['EdDSA', 'ES256', 'RS256'],
+      }));
+    } catch {
+      return { ok: false, reason: 'invalid' };
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      return { ok: false, reason: 'invalid' };
+    if (payload.role !== 'admin') return { ok: false, reason: 'not_admin' };
+    const [row] = await options.db
+      .select({
+        role: users.role,
+        deletedAt: users.deletedAt,
+        email: users.email,
+        name: users.name,
+      })
+      .from(users)
+      .where(eq(users.id, payload.sub));
+    if (!row || row.deletedAt) return { ok: false, reason: 'invalid' };
+    if (row.role !== 'admin') return { ok: false, reason: 'not_admin' };
+    return { ok: true, admin: { userId: payload.sub, email: row.email, name: row.name } };
+  };
+}
+
+/** Verifies a console session token. */
+export type AdminVerifier = ReturnType<typeof createAdminVerifier>;

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app';
+import {
+  type ConsoleFixture,
+  createConsoleFixture,
+  TEST_SERVICE_KEY,
+} from './testing/console-fixture';
+import { NOW, SCENARIO, seedScenario } from './testing/scenario';
+
+let f: ConsoleFixture;
+let cookie: string;
+
+beforeAll(async () => {
+  f = await createConsoleFixture({ now: () => NOW });
+  await seedScenario(f.db);
+  cookie = await f.signIn();
+});
+afterAll(() => f.close());
+
+async function page(path: string, status = 200): Promise<string> {
+  const response = await f.get(path, cookie);
+  expect(response.status, path).toBe(status);
+  expect(response.headers.get('content-type')).toContain('text/html');
+  return response.text();
+}
+
+/** The opening tags carrying a test id, e.g. every `data-testid="module-row"` element. */
+function tagsWith(html: string, testId: string): string[] {
+  return html.match(new RegExp(`<[^>]*data-testid="${testId}"[^>]*>`, 'g')) ?? [];
+}
+
+describe('overview', () => {
+  it('shows the as-of time, KPIs and the nav', async () => {
+    const html = await page('/');
+    expect(html).toContain('Data as of 2026-03-20 12:00 UTC');
+    for (const id of ['nav-overview', 'nav-personas', 'nav-modules', 'nav-ticks', 'nav-logout']) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    // 2 personas × 12 recent ticks × 2 calls, plus the failed tick's call; half of the 48 failed.
+    expect(html).toMatch(/data-testid="kpi-calls".*?<div class="value">49<\/div>/s);
+    expect(html).toMatch(/data-testid="kpi-error-rate".*?<div class="value">49\.0 %<\/div>/s);
+    expect(html).toMatch(/data-testid="kpi-personas".*?<div class="value">2<\/div>/s);
+  });
+
+  it('raises the journal rating drop and links it to its evidence', async () => {
+    const html = await page('/');
+    const alerts = tagsWith(html, 'alert-item');
+    expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:journal"'))).toBe(true);
+    expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:todo"'))).toBe(false);
+    expect(html).toContain('href="/alerts/rating_drop%3Ajournal"');
+    expect(html).toContain('href="/alerts/error_rate_jump%3Ajournal.create_entry"');
+  });
+
+  it('lists modules with recent and baseline means and personas linking to their pages', async () => {
+    const html = await page('/');
+    expect(tagsWith(html, 'module-row').map((r) => r.match(/data-module="([^"]+)"/)?.[1])).toEqual([
+      'journal',
+      'todo',
+    ]);
+    expect(html).toContain('−3.17');
+    expect(tagsWith(html, 'sparkline')).toHaveLength(2);
+    expect(tagsWith(html, 'persona-row')).toHaveLength(2);
+    expect(html).toContain(`href="/personas/${SCENARIO.anna}"`);
+  });
+
+  it('answers a bad window with a 400 page', async () => {
+    const html = await page('/?since=soon', 400);
+    expect(html).toContain('is not a span like 7d');
+  });
+
+  it('says when the data runs ahead of the wall clock (after a simulation)', async () => {
+    const behind = createApp({
+      db: f.db,
+      authUrl: f.auth.url,
+      serviceKey: TEST_SERVICE_KEY,
+      now: () => new Date(NOW.getTime() - 3 * 24 * 3600 * 1000),
+    });
+    const html = await (await behind.request('/', { headers: { cookie } })).text();
+    expect(html).toContain('Data as of 2026-03-20 11:00 UTC');
+    expect(html).toContain('ahead of the clock by 3.0 days');
+  });
+});
+
+describe('persona page', () => {
+  it('shows the header, module means and ticks with their calls and ratings', async () => {
+    const html = await page(`/personas/${SCENARIO.anna}`);
+    expect(html).toContain('data-testid="persona-archetype">adhd-student<');
+    expect(html).toContain('Europe/Berlin');
+    expect(tagsWith(html, 'persona-module-row')).toHaveLength(2);
+    const ticks = tagsWith(html, 'tick-item');
+    expect(ticks.length).toBe(24);
+    expect(ticks[0]).toContain('data-tick-id="tick-anna-r0"');
+    expect(html).toContain(SCENARIO.journalError);
+    expect(html).toContain(SCENARIO.badNote);
+    expect(html).toContain('journal.create_entry');
+    expect(html).toMatch(/scripted · scripted-v1/);
+  });
+
+  it('escapes what personas wrote', async () => {
+    const html = await page(`/personas/${SCENARIO.anna}`);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+
+  it('is a 404 page for an unknown persona', async () => {
+    expect(await page('/personas/nobody', 404)).toContain('No persona has this id.');
+  });
+
+  it('lists every persona on /personas', async () => {
+    expect(tagsWith(await page('/personas'), 'persona-row')).toHaveLength(2);
+  });
+});
+
+describe('modules', () => {
+  it('draws every module on one chart and lists them', async () => {
+    const html = await page('/modules');
+    expect(html).toContain('data-testid="chart-modules"');
+    expect(html).toContain('data-series="journal"');
+    expect(html).toContain('data-series="todo"');
+    expect(tagsWith(html, 'module-row')).toHaveLength(2);
+  });
+
+  it('shows a module with its trend, tool error rates, notes and failed calls', async () => {
+    const html = await page('/modules/journal');
+    expect(html).toContain('data-testid="chart-module-trend"');
+    expect(html).toContain('data-testid="chart-tool-errors"');
+    expect(html).toContain('class="counts"');
+    expect(tagsWith(html, 'tool-row')[0]).toContain('data-tool="journal.create_entry"');
+    expect(html).toContain('100.0 %');
+    expect(tagsWith(html, 'note-row').length).toBeGreaterThan(0);
+    expect(tagsWith(html, 'failure-row').length).toBeGreaterThan(0);
+    expect(html).toContain(SCENARIO.journalError);
+    expect(tagsWith(html, 'alert-item').length).toBe(2);
+  });
+
+  it('is a 404 page for a module nobody used', async () => {
+    await page('/modules/astrology', 404);
+  });
+});
+
+describe('ticks', () => {
+  it('lists ticks newest first with persona, status and counts', async () => {
+    const html = await page('/ticks');
+    const ticks = tagsWith(html, 'tick-item');
+    expect(ticks).toHaveLength(49);
+    expect(ticks[0]).toContain(`data-tick-id="${SCENARIO.failedTick}"`);
+    expect(html).toContain('persona.marcus@mana.test');
+  });
+
+  it('lists only failed ticks with their error text', async () => {
+    const html = await page('/ticks?failed=1');
+    const ticks = tagsWith(html, 'tick-item');
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]).toContain('data-status="failed"');
+    expect(html).toContain(SCENARIO.failedTickError);
+  });
+
+  it('shows one tick with its calls in order', async () => {
+    const html = await page('/ticks/tick-anna-r3');
+    const calls = tagsWith(html, 'action-item');
+    expect(calls.map((c) => c.match(/data-result="(\w+)"/)?.[1])).toEqual(['ok', 'error']);
+    expect(html.indexOf('todo.list')).toBeLessThan(html.indexOf('journal.create_entry'));
+    await page('/ticks/nope', 404);
+  });
+});
+
+describe('alert evidence', () => {
+  it('states the test and numbers and lists the recent ratings lowest first with notes', async () => {
+    const html = await page('/alerts/rating_drop%3Ajournal');
+    expect(html).toContain('Mann–Whitney U');
+    expect(html).toContain('data-testid="alert-thresholds"');
+    expect(html).toMatch(/over 24 ratings/);
+    const ratings = tagsWith(html, 'evidence-rating');
+    expect(ratings).toHaveLength(24);
+    expect(html).toContain(SCENARIO.badNote);
+    expect(html).not.toContain(SCENARIO.goodNote);
+    const values = [
+      ...html.matchAll(/data-testid="evidence-rating".*?class="rating"[^>]*>(\d)\/5</gs),
+    ];
+    const numbers = values.map((m) => Number(m[1]));
+    expect(numbers).toHaveLength(24);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(html).toContain(`href="/personas/${SCENARIO.anna}"`);
+  });
+
+  it('lists the failed calls behind an error-rate jump, linking to persona and tick', async () => {
+    const html = await page('/alerts/error_rate_jump%3Ajournal.create_entry');
+    expect(html).toContain('Two-proportion z-test');
+    expect(tagsWith(html, 'evidence-action')).toHaveLength(24);
+    expect(html).toContain(SCENARIO.journalError);
+    expect(html).toMatch(/href="\/ticks\/tick-(anna|marcus)-r\d+"/);
+  });
+
+  it('is a 404 page for an alert that is not firing', async () => {
+    expect(await page('/alerts/rating_drop%3Atodo', 404)).toContain('is not firing');
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown page with an HTML 404 inside the frame', async () => {
+    const html = await page('/nowhere', 404);
+    expect(html).toContain('data-testid="error-page"');
+    expect(html).toContain('data-testid="nav-overview"');
+  });
+});

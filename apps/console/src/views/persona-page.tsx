@@ -1,0 +1,96 @@
+import type { PersonaSummary, TimelineTick } from '@mana/analytics';
+import type { Admin } from '../auth/admin-verifier';
+import type { ModuleRating, PersonaProfile } from '../data/persona-detail';
+import { Empty, PageHeading, Rating, Time } from './components';
+import { moduleHref } from './format';
+import { Layout } from './layout';
+import { TickCard } from './tick-card';
+
+/** A persona: who it is, how it rates each module, and its latest ticks as a timeline. */
+export function PersonaPage(props: {
+  admin: Admin | undefined;
+  persona: PersonaSummary;
+  profile: PersonaProfile | null;
+  modules: readonly ModuleRating[];
+  timeline: readonly TimelineTick[];
+}) {
+  const p = props.persona;
+  const mix = Object.entries(props.profile?.moduleMix ?? {}).sort(([, a], [, b]) => b - a);
+  const chaos = props.profile?.traits.chaos;
+  return (
+    <Layout title={p.name} nav="personas" admin={props.admin}>
+      <PageHeading title={p.name}>
+        {p.email}
+        {p.deletedAt ? ' · deleted' : ''}
+      </PageHeading>
+      <div class="grid2">
+        <section class="card" data-testid="persona-header">
+          <dl class="facts">
+            <dt>Archetype</dt>
+            <dd data-testid="persona-archetype">{p.archetype}</dd>
+            <dt>Cadence</dt>
+            <dd>{p.tickCadence}</dd>
+            <dt>Locale</dt>
+            <dd>{p.locale}</dd>
+            <dt>Time zone</dt>
+            <dd>{p.timezone}</dd>
+            <dt>Mean rating</dt>
+            <dd>
+              <Rating value={p.avgRating} /> <span class="muted">({p.ratingsCount} ratings)</span>
+            </dd>
+            <dt>Last active</dt>
+            <dd>
+              <Time iso={p.lastActiveAt} />
+            </dd>
+            <dt>Module mix</dt>
+            <dd>{mix.length > 0 ? mix.map(([m, w]) => `${m} ${w}`).join(', ') : '—'}</dd>
+            {typeof chaos === 'number' ? (
+              <>
+                <dt>Chaos</dt>
+                <dd>{String(chaos)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section>
+          {props.modules.length === 0 ? (
+            <Empty>This persona has not rated any module yet.</Empty>
+          ) : (
+            <table data-testid="persona-module-ratings">
+              <thead>
+                <tr>
+                  <th>Module</th>
+                  <th class="num">Mean rating</th>
+                  <th class="num">Ratings</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.modules.map((m) => (
+                  <tr data-testid="persona-module-row" data-module={m.module}>
+                    <td>
+                      <a href={moduleHref(m.module)}>{m.module}</a>
+                    </td>
+                    <td class="num">
+                      <Rating value={m.mean} />
+                    </td>
+                    <td class="num">{String(m.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+      <h2>Ticks, newest first</h2>
+      {props.timeline.length === 0 ? (
+        <Empty>This persona has not run a tick yet.</Empty>
+      ) : (
+        <ol class="timeline" data-testid="timeline">
+          {props.timeline.map((t) => (
+            <TickCard tick={t} />
+          ))}
+        </ol>
+      )}
+    </Layout>
+  );
+}
