@@ -1,14 +1,45 @@
 import { type RunningAuthService, startAuthService } from '@mana/auth';
+import { type RunningConsole, startConsole } from '@mana/console';
+
 import { createDatabase, type DatabaseHandle, migrateDatabase } from '@mana/db';
 import { silentLogger } from '@mana/http';
+import { type RunningMcpGateway, startMcpGateway } from '@mana/mcp';
+import {
+  type Brain,
+  type RunningPersonaRunner,
+  startPersonaRunner,
+  type TickResult,
+} from '@mana/persona-runner';
 import { type SeedSummary, seedPersonas } from '@mana/personas';
+import type { FaultInjector } from '@mana/tool-registry';
 import type { Logger } from 'pino';
+
+/** How the stack's persona runner behaves. */
+export interface StackRunnerOptions {
+  brain: Brain | undefined;
+  port?: number;
+  runnerId?: string;
+  tickIntervalMs?: number;
+  concurrency?: number;
+  personaTimeoutMs?: number;
+  paused?: boolean;
+  /** Start the tick loop (default true); the smoke test fires ticks itself. */
+  startLoop?: boolean;
+  onTick?: (result: TickResult) => void;
+  /** Serve `/diag/*` (default true; never in production). */
+  diagnostics?: boolean;
+  /** The runner's clock (simulations pass a virtual one). */
+  clock?: () => Date;
+  /** Latency clock for brains (simulations add virtual time). */
+  stopwatch?: () => number;
+}
 
 /** What {@link startStack} needs. */
 export interface StackOptions {
   databaseUrl?: string;
   host?: string;
   authPort?: number;
+  mcpPort?: number;
   serviceKey: string;
   authSecret: string;
   seedSecret: string;
@@ -16,23 +47,47 @@ export interface StackOptions {
   logger?: Logger;
   /** Seed the persona catalog after start (default true). */
   seed?: boolean;
+  /** Start the persona runner too (omit for identity and gateway only). */
+  runner?: StackRunnerOptions;
+  /** The clock of due rules, stored rows and tool data (simulations pass a virtual one). */
+  clock?: () => Date;
+  /** The gateway's fault drill (default: none, switchable at `/admin/faults`). */
+  faults?: FaultInjector;
+  /** The clock tools see (default: `clock`). */
+  appClock?: () => Date;
+  /** Serve the operator console on this port (omit for no console). */
+  consolePort?: number;
 }
 
 /** Everything `npm start` runs, in one process. */
 export interface RunningStack {
   database: DatabaseHandle;
   auth: RunningAuthService;
+  mcp: RunningMcpGateway;
+  runner: RunningPersonaRunner | undefined;
+  console: RunningConsole | undefined;
   seed: SeedSummary | undefined;
-  close(): Promise<void>;
+  /** Stops the loop (the tick in flight gets `graceMs`), the services and the database. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
- * Opens and migrates the database, starts the identity service and seeds the persona
- * catalog through it, the same way `npm run seed:personas` does.
+ * Opens and migrates the database, starts the identity service and the MCP gateway,
+ * seeds the persona catalog through the identity service (as `npm run seed:personas`
+ * does), then starts the persona runner against them. On any failure it stops what it
+ * had started.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logger = options.logger ?? silentLogger();
   const database = await createDatabase(options.databaseUrl);
+  const started: { close(): Promise<void> }[] = [];
+  let runner: RunningPersonaRunner | undefined;
+  const stopAll = async (graceMs = 0) => {
+    if (runner) await runner.shutdown(graceMs);
+    for (const part of started.reverse()) await part.close();
+    started.length = 0;
+    await database.close();
+  };
   try {
     await migrateDatabase(database);
     const auth = await startAuthService({
@@ -43,31 +98,67 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host: options.host,
       admin: options.admin,
       logger: logger.child({ service: 'auth' }),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
-    let seed: SeedSummary | undefined;
-    try {
-      if (options.seed !== false) {
-        seed = await seedPersonas({
-          authUrl: auth.url,
-          serviceKey: options.serviceKey,
-          seedSecret: options.seedSecret,
-        });
-      }
-    } catch (error) {
-      await auth.close();
-      throw error;
+    started.push(auth);
+    const mcp = await startMcpGateway({
+      db: database.db,
+      authUrl: auth.url,
+      port: options.mcpPort ?? 3069,
+      host: options.host,
+      logger: logger.child({ service: 'mcp' }),
+      serviceKey: options.serviceKey,
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...((options.appClock ?? options.clock) ? { now: options.appClock ?? options.clock } : {}),
+    });
+    started.push(mcp);
+    const seed =
+      options.seed === false
+        ? undefined
+        : await seedPersonas({
+            authUrl: auth.url,
+            serviceKey: options.serviceKey,
+            seedSecret: options.seedSecret,
+          });
+    let consoleApp: RunningConsole | undefined;
+    if (options.consolePort !== undefined) {
+      consoleApp = await startConsole({
+        db: database.db,
+        authUrl: auth.url,
+        serviceKey: options.serviceKey,
+        port: options.consolePort,
+        host: options.host,
+        logger: logger.child({ service: 'console' }),
+      });
+      started.push(consoleApp);
     }
-    return {
-      database,
-      auth,
-      seed,
-      close: async () => {
-        await auth.close();
-        await database.close();
-      },
-    };
+    if (options.runner) {
+      const r = options.runner;
+      runner = await startPersonaRunner({
+        authUrl: auth.url,
+        mcpUrl: mcp.url,
+        serviceKey: options.serviceKey,
+        seedSecret: options.seedSecret,
+        brain: r.brain,
+        runnerId: r.runnerId ?? 'stack',
+        concurrency: r.concurrency ?? 2,
+        personaTimeoutMs: r.personaTimeoutMs ?? 600_000,
+        tickIntervalMs: r.tickIntervalMs ?? 60_000,
+        paused: r.paused ?? false,
+        logger: logger.child({ service: 'persona-runner' }),
+        port: r.port ?? 3070,
+        host: options.host,
+        diagnostics: r.diagnostics ?? true,
+
+        startLoop: r.startLoop ?? true,
+        ...(r.onTick ? { onTick: r.onTick } : {}),
+        ...(r.clock ? { clock: r.clock } : {}),
+        ...(r.stopwatch ? { stopwatch: r.stopwatch } : {}),
+      });
+    }
+    return { database, auth, mcp, runner, console: consoleApp, seed, close: stopAll };
   } catch (error) {
-    await database.close();
+    await stopAll();
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 import { createLogger } from '@mana/http';
-import { describeSeed } from '@mana/personas';
+import { createBrain } from '@mana/persona-runner';
+import { stackBanner } from './banner';
 import { parseStackEnv } from './env';
 import { startStack } from './stack';
+import { tickLine } from './tick-line';
 
 // `npm start`: the whole system in one process on the embedded database (or DATABASE_URL).
 const started = performance.now();
@@ -9,57 +11,62 @@ const env = parseStackEnv();
 const logger = createLogger('mana', env.logLevel);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
+const brain = createBrain({ ...env.runner, processEnv: env.runner.processEnv });
+const why =
+  env.runner.brainSetting === 'auto'
+    ? env.runner.anthropicApiKey
+      ? 'auto: ANTHROPIC_API_KEY is set'
+      : 'auto: no ANTHROPIC_API_KEY, so the offline scripted brain'
+    : 'PERSONA_BRAIN';
+const brainLine = `${env.runner.brain}${brain ? ` (${brain.model})` : ' (not available)'}  [${why}]`;
+
 let stack: Awaited<ReturnType<typeof startStack>>;
 try {
   stack = await startStack({
     databaseUrl: env.databaseUrl,
     host: env.host,
     authPort: env.authPort,
+    mcpPort: env.mcpPort,
+    consolePort: env.consolePort,
+
     serviceKey: env.serviceKey,
     authSecret: env.authSecret,
     seedSecret: env.seedSecret,
     admin: env.admin,
     logger,
+    runner: {
+      brain,
+      port: env.runnerPort,
+      runnerId: env.runner.runnerId,
+      tickIntervalMs: env.runner.tickIntervalMs,
+      concurrency: env.runner.concurrency,
+      personaTimeoutMs: env.runner.personaTimeoutMs,
+      paused: env.runner.paused,
+      diagnostics: !env.production,
+      onTick: (result) => out(tickLine(result, new Date())),
+    },
   });
 } catch (error) {
-  process.stderr.write(
-    `npm start failed: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  if (
-    error instanceof Error &&
-    /EADDRINUSE/.test(String(error.message) + String((error as { code?: string }).code))
-  ) {
-    process.stderr.write('A port is taken: stop the other process or set AUTH_PORT.\n');
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`npm start failed: ${message}\n`);
+  if (/EADDRINUSE/.test(`${message} ${(error as { code?: string }).code ?? ''}`)) {
+    process.stderr.write(
+      'A port is taken: stop the other process or set AUTH_PORT / MCP_PORT / RUNNER_PORT / CONSOLE_PORT.\n',
+    );
   }
   process.exit(1);
 }
 
-out();
-out(`Mana Personas is running (ready in ${Math.round(performance.now() - started)} ms)`);
-out(`  database          ${stack.database.location}`);
-out(`  identity service  ${stack.auth.url}   (JWKS: ${stack.auth.url}/api/auth/jwks)`);
-out(
-  `  service key       ${env.serviceKeyIsDefault ? `${env.serviceKey}  (development default; set MANA_SERVICE_KEY)` : '(from MANA_SERVICE_KEY)'}`,
-);
-if (env.admin) {
-  out(
-    `  admin account     ${env.admin.email}${env.admin.isDefault ? ` / ${env.admin.password}  (development default)` : ''}`,
-  );
-}
-if (stack.seed) out(`  persona catalog   ${describeSeed(stack.seed)}`);
-out();
-out(
-  `  try: curl -s -H 'x-service-key: ${env.serviceKeyIsDefault ? env.serviceKey : '$MANA_SERVICE_KEY'}' ${stack.auth.url}/api/v1/admin/personas`,
-);
-out('  stop with Ctrl+C');
-out();
+for (const line of stackBanner(stack, env, performance.now() - started, brainLine)) out(line);
 
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'stopping');
-  await stack.close();
+  out(
+    `${signal}: no new ticks; letting the tick in flight finish (up to ${env.runner.shutdownGraceMs / 1000} s)…`,
+  );
+  await stack.close(env.runner.shutdownGraceMs);
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { buildReport, type OperatorReport, parseSpan } from '@mana/analytics';
+import { createDatabase, DatabaseError } from '@mana/db';
+import { parseStackEnv } from './env';
+import { formatReport } from './report-format';
+
+// `npm run report -- [--since 7d] [--json] [--fail-on-alert]`: overview, module trends and
+// regression alerts in the terminal, or as JSON for CI. Reads the configured database;
+// when `npm start` holds the embedded one, asks the running console instead.
+const usage =
+  'usage: npm run report -- [--since 7d] [--json] [--fail-on-alert] [--console-url http://127.0.0.1:3000]';
+let values: {
+  since: string;
+  json: boolean;
+  'fail-on-alert': boolean;
+  'console-url': string;
+  help: boolean;
+};
+try {
+  values = parseArgs({
+    options: {
+      since: { type: 'string', default: '7d' },
+      json: { type: 'boolean', default: false },
+      'fail-on-alert': { type: 'boolean', default: false },
+      'console-url': { type: 'string', default: 'http://127.0.0.1:3000' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }).values as typeof values;
+} catch (error) {
+  process.stderr.write(
+    `report: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`,
+  );
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+let sinceDays: number;
+try {
+  sinceDays = parseSpan(values.since);
+} catch (error) {
+  process.stderr.write(
+    `report: --since ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(2);
+}
+
+const env = parseStackEnv();
+const report = await load();
+if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else process.stdout.write(`${formatReport(report).join('\n')}\n`);
+process.exit(values['fail-on-alert'] && report.alerts.length > 0 ? 1 : 0);
+
+async function load(): Promise<OperatorReport> {
+  let database: Awaited<ReturnType<typeof createDatabase>>;
+  try {
+    database = await createDatabase(env.databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseError && error.code === 'DATABASE_LOCKED') return fromConsole();
+    throw error;
+  }
+  try {
+    return await buildReport(database.db, { sinceDays });
+  } finally {
+    await database.close();
+  }
+}
+
+async function fromConsole(): Promise<OperatorReport> {
+  const url = `${values['console-url'].replace(/\/+$/, '')}/api/report?since=${encodeURIComponent(values.since)}`;
+  try {
+    const response = await fetch(url, { headers: { 'x-service-key': env.serviceKey } });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return (await response.json()) as OperatorReport;
+  } catch (error) {
+    process.stderr.write(
+      `report: the embedded database is in use (npm start?) and the console at ${values['console-url']} did not answer: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { createBrain } from '@mana/persona-runner';
+import { parseFaults } from '@mana/tool-registry';
+import { z } from 'zod';
+import { parseStackEnv } from './env';
+import { type SimulationProgress, simulate } from './simulate';
+
+// `npm run simulate -- --days 14 [--seed N] [--brain scripted] [--fault journal:errors=0.6] [--fault-from-day 7]`
+const usage = `usage: npm run simulate -- --days <n> [--seed <n>] [--brain scripted|claude-agent-sdk]
+         [--start <ISO time>] [--fault <module:errors=0.5,latency=800;…>] [--fault-from-day <day>]
+         [--concurrency <n>]`;
+
+const args = (() => {
+  try {
+    const { values } = parseArgs({
+      options: {
+        days: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        brain: { type: 'string', default: 'scripted' },
+        start: { type: 'string' },
+        fault: { type: 'string' },
+        'fault-from-day': { type: 'string' },
+        concurrency: { type: 'string', default: '1' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    return z
+      .object({
+        days: z.coerce.number().positive().max(366),
+        seed: z.coerce.number().int(),
+        brain: z.enum(['scripted', 'claude-agent-sdk']),
+        start: z.iso
+          .datetime({ offset: true })
+          .transform((s) => new Date(s))
+          .optional(),
+        fault: z.string().optional(),
+        'fault-from-day': z.coerce.number().min(0).optional(),
+        concurrency: z.coerce.number().int().min(1).max(16),
+      })
+      .parse(values);
+  } catch (error) {
+    const detail =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')
+        : String(error);
+    process.stderr.write(`simulate: ${detail}\n${usage}\n`);
+    process.exit(2);
+  }
+})();
+
+const env = parseStackEnv();
+const faults = (() => {
+  try {
+    return parseFaults(args.fault);
+  } catch (error) {
+    process.stderr.write(`simulate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+})();
+const brain = createBrain({
+  ...env.runner,
+  brain: args.brain,
+  scriptedSeed: args.seed,
+  processEnv: env.runner.processEnv,
+});
+if (!brain) {
+  process.stderr.write('simulate: the claude-agent-sdk brain needs ANTHROPIC_API_KEY\n');
+  process.exit(2);
+}
+
+const tty = process.stdout.isTTY;
+let lastDay = -1;
+const progress = (p: SimulationProgress) => {
+  const day = Math.floor((p.hour - 1) / 24);
+  const line = `${bar(p.hour / p.hours)} day ${day + 1}/${Math.ceil(p.hours / 24)}  ${p.at.toISOString().slice(0, 16)}Z  ${p.personaDays} persona-days, ${p.actions} tool calls, ${p.failed} failed${p.faultsOn ? '  [faults on]' : ''}`;
+  if (tty) process.stdout.write(`\r${line}`);
+  else if (day !== lastDay || p.hour === p.hours) process.stdout.write(`${line}\n`);
+  lastDay = day;
+};
+
+process.stdout.write(
+  `simulating ${args.days} days with the ${brain.name} brain (seed ${args.seed}) into ${env.databaseUrl ? env.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : 'the embedded database (.data/pglite)'}\n`,
+);
+try {
+  const summary = await simulate({
+    databaseUrl: env.databaseUrl,
+    days: args.days,
+    seed: args.seed,
+    brain,
+    ...(args.start ? { start: args.start } : {}),
+    faults,
+    ...(args['fault-from-day'] !== undefined ? { faultFromDay: args['fault-from-day'] } : {}),
+    concurrency: args.concurrency,
+    serviceKey: env.serviceKey,
+    authSecret: env.authSecret,
+    seedSecret: env.seedSecret,
+    onProgress: progress,
+    onNotice: (message) => process.stdout.write(`note: ${message}\n`),
+  });
+  if (tty) process.stdout.write('\n');
+  process.stdout.write(
+    `${[
+      `simulated ${summary.start} → ${summary.end}: ${summary.ticks} ticks, ${summary.personaDays} persona-days, ${summary.actions} tool calls, ${summary.ratings} ratings, ${summary.failed} failed days`,
+      summary.faults
+        ? `fault drill: ${summary.faults.spec} from ${summary.faults.from}`
+        : 'fault drill: off',
+      `took ${(summary.durationMs / 1000).toFixed(1)} s`,
+      'next: npm run report   (or npm start and open the console)',
+    ].join('\n')}\n`,
+  );
+} catch (error) {
+  if (tty) process.stdout.write('\n');
+  process.stderr.write(
+    `simulate failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
+
+function bar(share: number): string {
+  const width = 24;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%`;
+}

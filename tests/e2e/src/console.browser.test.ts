@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDatabaseTarget } from '@mana/db/testing';
+import { createBrain } from '@mana/persona-runner';
+import { type RunningStack, simulate, startStack } from '@mana/stack';
+import { parseFaults } from '@mana/tool-registry';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2E_SECRETS } from './e2e-config';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ADMIN = { email: 'admin@mana.test', password: 'e2e-admin-password' };
+/** Screenshots land here (CI keeps them as artifacts). */
+const SHOTS = join(process.cwd(), 'test-results', 'console');
+const runnable = existsSync(CHROMIUM) && testDatabaseTarget() === 'pglite';
+
+if (!existsSync(CHROMIUM)) {
+  process.stderr.write(
+    `console browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`,
+  );
+}
+
+describe.runIf(runnable)(
+  'the operator console in Chromium, after a simulation with a fault drill',
+  () => {
+    let dir: string;
+    let stack: RunningStack;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'mana-console-'));
+      const brain = createBrain({ brain: 'scripted', scriptedSeed: 5, processEnv: {} });
+      if (!brain) throw new Error('no scripted brain');
+      const summary = await simulate({
+        ...E2E_SECRETS,
+        databaseUrl: `file:${dir}`,
+        days: 4,
+        seed: 5,
+        brain,
+        // The four days up to now, so the console's "last 2 days" hold the faulty half.
+        start: new Date(Math.floor((Date.now() - 4 * 24 * 3600_000) / 3600_000) * 3600_000),
+
+        faults: parseFaults('notes:errors=0.8'),
+        faultFromDay: 2,
+      });
+      expect(summary.failed).toBe(0);
+      stack = await startStack({
+        databaseUrl: `file:${dir}`,
+        authPort: 0,
+        mcpPort: 0,
+        consolePort: 0,
+        ...E2E_SECRETS,
+        admin: ADMIN,
+        seed: false,
+      });
+      await mkdir(SHOTS, { recursive: true });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await stack?.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    const url = (path: string) => `${stack.console?.url}${path}`;
+    const shot = (name: string) =>
+      page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+    it('signs an admin in (and refuses a wrong password)', async () => {
+      await page.goto(url('/'));
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.getByTestId('login-email').fill(ADMIN.email);
+      await page.getByTestId('login-password').fill('wrong-password');
+      await page.getByTestId('login-submit').click();
+      await expect(page.getByTestId('login-error').textContent()).resolves.toBeTruthy();
+      await page.getByTestId('login-email').fill(ADMIN.email);
+      await page.getByTestId('login-password').fill(ADMIN.password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('signed-in-as').waitFor();
+      expect(await page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.email);
+      await shot('01-overview');
+    });
+
+    it('the overview shows the personas, the modules and the alert for the broken module', async () => {
+      await page.goto(url('/?since=2d'));
+      expect(await page.getByTestId('persona-row').count()).toBe(10);
+      expect(await page.getByTestId('module-row').count()).toBeGreaterThan(5);
+      const alerts = page.getByTestId('alert-item');
+      expect(await alerts.count()).toBeGreaterThan(0);
+      const ids = await alerts.evaluateAll((items) =>
+        items.map((i) => i.getAttribute('data-alert-id') ?? ''),
+      );
+      expect(
+        ids.every((id) => id === 'rating_drop:notes' || id.startsWith('error_rate_jump:notes.')),
+      ).toBe(true);
+      await shot('02-overview-2d');
+    });
+
+    it('follows an alert to its evidence: the ratings and notes, and the failed calls', async () => {
+      await page.goto(url('/?since=2d'));
+      await page.getByTestId('alert-link').first().click();
+      await page.getByTestId('alert-detail').waitFor();
+      expect(await page.getByTestId('alert-test').textContent()).toMatch(/Mann|proportion/i);
+      const ratings = await page.getByTestId('evidence-rating').count();
+      const actions = await page.getByTestId('evidence-action').count();
+      expect(ratings + actions).toBeGreaterThan(0);
+      if (actions > 0)
+        expect(await page.getByTestId('evidence-action').first().textContent()).toMatch(
+          /failed unexpectedly/,
+        );
+      await shot('03-alert-evidence');
+    });
+
+    it('opens a persona’s timeline of ticks, actions and ratings', async () => {
+      await page.goto(url('/'));
+      await page.getByTestId('persona-row').first().locator('a').first().click();
+      await page.getByTestId('timeline').waitFor();
+      expect(await page.getByTestId('tick-item').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('action-item').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('rating-item').count()).toBeGreaterThan(0);
+      await shot('04-persona');
+    });
+
+    it('shows module charts, a module page and the tick history', async () => {
+      await page.getByTestId('nav-modules').click();
+      await page.getByTestId('chart-modules').waitFor();
+      expect(
+        await page.locator('[data-testid="chart-modules"] [data-series]').count(),
+      ).toBeGreaterThan(3);
+      await shot('05-modules');
+      await page.goto(url('/modules/notes?since=2d'));
+      await page.getByTestId('chart-module-trend').waitFor();
+      expect(await page.getByTestId('tool-row').count()).toBeGreaterThan(1);
+      await shot('06-module-notes');
+      await page.getByTestId('nav-ticks').click();
+      await page.getByTestId('tick-table').waitFor();
+      expect(await page.getByTestId('tick-item').count()).toBeGreaterThan(10);
+      await shot('07-ticks');
+    });
+
+    it('loads nothing from outside the console', async () => {
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(stack.console?.url ?? '')) outside.push(request.url());
+      });
+      for (const path of ['/', '/modules', '/ticks', '/personas']) await page.goto(url(path));
+      expect(outside).toEqual([]);
+    });
+
+    it('signs out', async () => {
+      await page.getByTestId('nav-logout').click();
+      await page.waitForURL(/\/login/);
+      await page.goto(url('/'));
+      expect(new URL(page.url()).pathname).toBe('/login');
+    });
+  },
+);

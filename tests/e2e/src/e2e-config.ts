@@ -1,0 +1,13 @@
+import { testDatabaseTarget } from '@mana/db/testing';
+
+/** Secrets of the stacks these tests start. */
+export const E2E_SECRETS = {
+  serviceKey: 'e2e-service-key',
+  authSecret: 'e2e-better-auth-secret-0123456789abcdef',
+  seedSecret: 'e2e-seed-secret',
+};
+
+/** The PostgreSQL server to run on in the `postgres` project, else undefined (embedded). */
+export function serverUrl(): string | undefined {
+  return testDatabaseTarget() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
+}
