@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type FakeReply, type FakeRequest, startFakeAnthropic } from '@mana/fake-anthropic';
+import { createBrain, type TickResult } from '@mana/persona-runner';
+import { startStack } from '@mana/stack';
+
+// `npm run bench:tick -- --brain scripted|claude-agent-sdk [--concurrency 2]`: one tick of
+// the 10 catalog personas on a fresh in-memory database, timed, with the peak memory of
+// this process and of every process it started (the Agent SDK's CLI runs as children),
+// sampled every 50 ms from /proc. The Agent SDK brain talks to the local fake Anthropic
+// API, scripted like a persona that lists its first module, then rates.
+const { values } = parseArgs({
+  options: {
+    brain: { type: 'string', default: 'scripted' },
+    concurrency: { type: 'string', default: '2' },
+  },
+});
+const brainName = values.brain === 'claude-agent-sdk' ? 'claude-agent-sdk' : 'scripted';
+
+function personaModel(request: FakeRequest): FakeReply {
+  if (!request.hasTools) {
+    const list = /(?:Rate only these modules|Bewerte nur diese Module): ([^\n.]+)/.exec(
+      request.lastUserText,
+    );
+    const ratings = (list?.[1] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean)
+      .map((module) => ({ module, rating: 4, notes: 'fine' }));
+    return { text: `\`\`\`json\n${JSON.stringify({ ratings })}\n\`\`\`` };
+  }
+  if (request.toolResults.length === 0) {
+    const tool = request.toolNames.find(
+      (n) => n.startsWith('mcp__mana__') && /_(list|search)/.test(n),
+    );
+    if (tool) return { toolUses: [{ name: tool, input: {} }] };
+  }
+  return { text: 'done' };
+}
+
+/** RSS in kB of a process and, recursively, its children. */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(/\s+/) : []) total += treeRssKb(Number(child));
+    }
+  } catch {
+    // the process ended while we looked
+  }
+  return total;
+}
+
+const fake =
+  brainName === 'claude-agent-sdk'
+    ? await startFakeAnthropic({ handler: personaModel })
+    : undefined;
+const brain = createBrain({
+  brain: brainName,
+  anthropicApiKey: 'sk-ant-fake',
+  ...(fake ? { anthropicBaseUrl: fake.url } : {}),
+  scriptedSeed: 1,
+  processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+});
+const stack = await startStack({
+  databaseUrl: 'memory://',
+  authPort: 0,
+  mcpPort: 0,
+  serviceKey: 'bench-key',
+  authSecret: 'bench-better-auth-secret-0123456789abcdef',
+  seedSecret: 'bench-seed',
+  runner: {
+    brain,
+    port: 0,
+    startLoop: false,
+    concurrency: Number(values.concurrency),
+    personaTimeoutMs: 120_000,
+  },
+});
+const before = treeRssKb(process.pid);
+let peak = before;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, treeRssKb(process.pid));
+}, 50);
+const started = performance.now();
+const result = (await stack.runner?.runner.tick()) as TickResult;
+const ms = performance.now() - started;
+clearInterval(sampler);
+const calls = result.personas.reduce((n, p) => n + p.actions, 0);
+process.stdout.write(
+  `${brainName}: ${result.ranSuccessfully}/${result.due} personas, ${calls} tool calls, tick ${(ms / 1000).toFixed(2)} s ` +
+    `(concurrency ${values.concurrency}); memory before ${(before / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB (this process and its children)\n`,
+);
+await stack.close();
+await fake?.close();
