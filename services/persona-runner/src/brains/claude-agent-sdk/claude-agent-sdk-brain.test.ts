@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { type FakeAnthropic, scriptedTurns, startFakeAnthropic } from '@mana/fake-anthropic';
+import { canListProcesses, pidsWithEnvEntry } from '@mana/fake-anthropic/testing';
 import { appTools, isExposed, ToolRegistry } from '@mana/tool-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratingPrompt } from '../../ratings/prompt';
 import { startTestStack, type TestStack } from '../../testing/stack-harness';
 import type { ModuleExperience } from '../types';
 import { type ClaudeAgentSdkBrainOptions, createClaudeAgentSdkBrain } from './index';
-import { canListProcesses, pidsWithEnvEntry } from './testing/child-processes';
 import { slowTool } from './testing/slow-tool';
 import { startUserAgentGate } from './testing/user-agent-gate';
 

@@ -1,0 +1,1 @@
+export { canListProcesses, pidsWithEnvEntry } from './child-processes';
