@@ -4,7 +4,7 @@ import { createBrain, type TickResult } from '@mana/persona-runner';
 import { startStack } from '@mana/stack';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_SECRETS } from './e2e-config';
+import { E2E_SECRETS, stackDatabase } from './e2e-config';
 
 /**
  * A model that behaves like a sensible persona: it lists what is in its first module,
@@ -38,6 +38,7 @@ function personaModel(request: FakeRequest): FakeReply {
 describe('the real Claude Agent SDK end to end (fake Anthropic API, real gateway and identity)', () => {
   let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
   let stack: Awaited<ReturnType<typeof startStack>>;
+  let database: Awaited<ReturnType<typeof stackDatabase>>;
 
   beforeAll(async () => {
     fake = await startFakeAnthropic({ handler: personaModel });
@@ -49,8 +50,9 @@ describe('the real Claude Agent SDK end to end (fake Anthropic API, real gateway
       scriptedSeed: 1,
       processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
     });
+    database = await stackDatabase();
     stack = await startStack({
-      databaseUrl: 'memory://',
+      databaseUrl: database.url,
       authPort: 0,
       mcpPort: 0,
       ...E2E_SECRETS,
@@ -60,6 +62,7 @@ describe('the real Claude Agent SDK end to end (fake Anthropic API, real gateway
   afterAll(async () => {
     await stack?.close();
     await fake?.close();
+    await database?.drop();
   });
 
   it('a tick: every due persona uses its tools through the gateway and rates them', async () => {
@@ -104,5 +107,59 @@ describe('the real Claude Agent SDK end to end (fake Anthropic API, real gateway
       .filter((r) => r.hasTools)
       .map((r) => r.toolNames.filter((n) => n.startsWith('mcp__mana__')));
     expect(offered.every((names) => names.length > 0)).toBe(true);
+  }, 180_000);
+});
+
+describe('a rate-limit storm for one persona (fake Anthropic API answers 429 to Anna only)', () => {
+  let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let database: Awaited<ReturnType<typeof stackDatabase>>;
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({
+      handler: (request) =>
+        request.system.includes('Du bist Anna')
+          ? { status: 429, retryAfter: 0 }
+          : personaModel(request),
+    });
+    const brain = createBrain({
+      brain: 'claude-agent-sdk',
+      anthropicApiKey: 'sk-ant-fake',
+      anthropicBaseUrl: fake.url,
+      scriptedSeed: 1,
+      processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+    database = await stackDatabase();
+    stack = await startStack({
+      databaseUrl: database.url,
+      authPort: 0,
+      mcpPort: 0,
+      ...E2E_SECRETS,
+      runner: { brain, port: 0, startLoop: false, concurrency: 2, personaTimeoutMs: 60_000 },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.close();
+    await fake?.close();
+    await database?.drop();
+  });
+
+  it('fails only Anna, quickly, with the API error; the others live their day', async () => {
+    const started = performance.now();
+    const result = (await stack.runner?.runner.tick()) as TickResult;
+    expect(result.failed.map((f) => f.email)).toEqual(['persona.anna@mana.test']);
+    expect(result.failed[0]?.error).toMatch(/429/);
+    expect(result.ranSuccessfully).toBe(result.due - 1);
+    const annaRequests = fake.messageRequests().filter((r) => r.system.includes('Du bist Anna'));
+    // Bounded retries: the first attempt and two retries, not the CLI's default ten.
+    expect(annaRequests.length).toBeLessThanOrEqual(3);
+    expect(performance.now() - started).toBeLessThan(60_000);
+    const annaTick =
+      result.personas.find((p) => p.email === 'persona.anna@mana.test')?.tickId ?? '';
+    const [tick] = await stack.database.db
+      .select()
+      .from(personaTicks)
+      .where(inArray(personaTicks.id, [annaTick]));
+    expect(tick).toMatchObject({ status: 'failed' });
   }, 180_000);
 });

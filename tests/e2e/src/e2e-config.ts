@@ -1,4 +1,4 @@
-import { testDatabaseTarget } from '@mana/db/testing';
+import { createTestDatabase, testDatabaseTarget } from '@mana/db/testing';
 
 /** Secrets of the stacks these tests start. */
 export const E2E_SECRETS = {
@@ -10,4 +10,14 @@ export const E2E_SECRETS = {
 /** The PostgreSQL server to run on in the `postgres` project, else undefined (embedded). */
 export function serverUrl(): string | undefined {
   return testDatabaseTarget() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
+}
+
+/**
+ * A database URL for a stack under test: in the `postgres` project a fresh database on
+ * the server (dropped by `drop`), else an in-memory PGlite.
+ */
+export async function stackDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (testDatabaseTarget() !== 'postgres') return { url: 'memory://', drop: async () => {} };
+  const handle = await createTestDatabase();
+  return { url: handle.url, drop: () => handle.close() };
 }
