@@ -138,7 +138,6 @@ describe('PersonaRunner against the real identity service and gateway', () => {
   // Timeouts here are generous so that only the hanging persona reaches them, even on a
   // loaded machine; the hang itself costs that long.
   it('one persona throwing and one hanging past its timeout do not stop the others', async () => {
-
     advance(25 * 60 * MIN); // a day later: everyone is due again
     const { runner: r } = runner(
       { [email('ben')]: 'throw', [email('kai')]: 'hang' },
