@@ -5,7 +5,7 @@ export {
   alertEvidence,
   type RatingEvidence,
 } from './evidence';
-export { type DailyRating, type ModuleTrend, moduleTrends, weightedMean } from './module-trends';
+export { type DailyRating, type ModuleTrend, moduleTrends } from './module-trends';
 export { listPersonaSummaries, type PersonaSummary } from './persona-overview';
 export {
   DEFAULT_THRESHOLDS,
@@ -26,4 +26,4 @@ export {
 } from './statistics';
 export { personaTimeline, type TickEntry, type TimelineTick, tickHistory } from './tick-history';
 export { type ToolStats, type ToolWindowStats, toolStats } from './tool-stats';
-export { type AnalysisWindow, daysBefore, defaultWindow, parseSpan, windowBounds } from './windows';
+export { type AnalysisWindow, defaultWindow, parseSpan, windowBounds } from './windows';

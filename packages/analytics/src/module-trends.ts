@@ -79,9 +79,3 @@ export async function moduleTrends(db: Database, window: AnalysisWindow): Promis
     };
   });
 }
-
-/** The overall mean rating of a set of daily ratings, weighted by count. */
-export function weightedMean(daily: readonly DailyRating[]): number {
-  const total = daily.reduce((n, d) => n + d.count, 0);
-  return total === 0 ? Number.NaN : daily.reduce((s, d) => s + d.mean * d.count, 0) / total;
-}

@@ -27,11 +27,6 @@ export function windowBounds(w: AnalysisWindow) {
   };
 }
 
-/** `n` days before `at`. */
-export function daysBefore(at: Date, n: number): Date {
-  return new Date(at.getTime() - n * DAY);
-}
-
 /** Parses `7d`, `36h`, `2w` into days. */
 export function parseSpan(span: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([hdw])$/.exec(span.trim());

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type FakeReply, type FakeRequest, startFakeAnthropic } from '@mana/fake-anthropic';
 import { createBrain, type TickResult } from '@mana/persona-runner';
 import { startStack } from '@mana/stack';
+import { personaModel, startSdkStack } from '../src/sdk-stack';
 
 // `npm run bench:tick -- --brain scripted|claude-agent-sdk [--concurrency 2]`: one tick of
 // the 10 catalog personas on a fresh in-memory database, timed, with the peak memory of
@@ -16,27 +16,12 @@ const { values } = parseArgs({
   },
 });
 const brainName = values.brain === 'claude-agent-sdk' ? 'claude-agent-sdk' : 'scripted';
-
-function personaModel(request: FakeRequest): FakeReply {
-  if (!request.hasTools) {
-    const list = /(?:Rate only these modules|Bewerte nur diese Module): ([^\n.]+)/.exec(
-      request.lastUserText,
-    );
-    const ratings = (list?.[1] ?? '')
-      .split(',')
-      .map((m) => m.trim())
-      .filter(Boolean)
-      .map((module) => ({ module, rating: 4, notes: 'fine' }));
-    return { text: `\`\`\`json\n${JSON.stringify({ ratings })}\n\`\`\`` };
-  }
-  if (request.toolResults.length === 0) {
-    const tool = request.toolNames.find(
-      (n) => n.startsWith('mcp__mana__') && /_(list|search)/.test(n),
-    );
-    if (tool) return { toolUses: [{ name: tool, input: {} }] };
-  }
-  return { text: 'done' };
-}
+const concurrency = Number(values.concurrency);
+const secrets = {
+  serviceKey: 'bench-key',
+  authSecret: 'bench-better-auth-secret-0123456789abcdef',
+  seedSecret: 'bench-seed',
+};
 
 /** RSS in kB of a process and, recursively, its children. */
 function treeRssKb(pid: number): number {
@@ -54,45 +39,39 @@ function treeRssKb(pid: number): number {
   return total;
 }
 
-const fake =
-  brainName === 'claude-agent-sdk'
-    ? await startFakeAnthropic({ handler: personaModel })
-    : undefined;
-const brain = createBrain({
-  brain: brainName,
-  anthropicApiKey: 'sk-ant-fake',
-  ...(fake ? { anthropicBaseUrl: fake.url } : {}),
-  scriptedSeed: 1,
-  processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
-});
-const stack = await startStack({
-  databaseUrl: 'memory://',
-  authPort: 0,
-  mcpPort: 0,
-  serviceKey: 'bench-key',
-  authSecret: 'bench-better-auth-secret-0123456789abcdef',
-  seedSecret: 'bench-seed',
-  runner: {
-    brain,
-    port: 0,
-    startLoop: false,
-    concurrency: Number(values.concurrency),
-    personaTimeoutMs: 120_000,
-  },
-});
+async function startBench() {
+  if (brainName === 'claude-agent-sdk') {
+    return startSdkStack({ handler: personaModel, databaseUrl: 'memory://', secrets, concurrency });
+  }
+  const stack = await startStack({
+    databaseUrl: 'memory://',
+    authPort: 0,
+    mcpPort: 0,
+    ...secrets,
+    runner: {
+      brain: createBrain({ brain: 'scripted', scriptedSeed: 1, processEnv: {} }),
+      port: 0,
+      startLoop: false,
+      concurrency,
+      personaTimeoutMs: 120_000,
+    },
+  });
+  return { stack, close: () => stack.close() };
+}
+
+const bench = await startBench();
 const before = treeRssKb(process.pid);
 let peak = before;
 const sampler = setInterval(() => {
   peak = Math.max(peak, treeRssKb(process.pid));
 }, 50);
 const started = performance.now();
-const result = (await stack.runner?.runner.tick()) as TickResult;
+const result = (await bench.stack.runner?.runner.tick()) as TickResult;
 const ms = performance.now() - started;
 clearInterval(sampler);
 const calls = result.personas.reduce((n, p) => n + p.actions, 0);
 process.stdout.write(
   `${brainName}: ${result.ranSuccessfully}/${result.due} personas, ${calls} tool calls, tick ${(ms / 1000).toFixed(2)} s ` +
-    `(concurrency ${values.concurrency}); memory before ${(before / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB (this process and its children)\n`,
+    `(concurrency ${concurrency}); memory before ${(before / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB (this process and its children)\n`,
 );
-await stack.close();
-await fake?.close();
+await bench.close();

@@ -1,67 +1,28 @@
 import { personaActions, personaFeedback, personaTicks } from '@mana/db';
-import { type FakeReply, type FakeRequest, startFakeAnthropic } from '@mana/fake-anthropic';
-import { createBrain, type TickResult } from '@mana/persona-runner';
-import { startStack } from '@mana/stack';
+import type { TickResult } from '@mana/persona-runner';
+import type { startStack } from '@mana/stack';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SECRETS, stackDatabase } from './e2e-config';
-
-/**
- * A model that behaves like a sensible persona: it lists what is in its first module,
- * then ends the day; asked for ratings (no tools offered), it answers fenced JSON.
- */
-function personaModel(request: FakeRequest): FakeReply {
-  if (!request.hasTools) {
-    const list = /(?:Rate only these modules|Bewerte nur diese Module): ([^\n.]+)/.exec(
-      request.lastUserText ?? '',
-    );
-    const modules = (list?.[1] ?? '')
-      .split(',')
-      .map((m) => m.trim())
-      .filter(Boolean);
-    const ratings = modules.map((module, i) => ({
-      module,
-      rating: 4 - (i % 2),
-      notes: `${module} did what I needed`,
-    }));
-    return { text: `Here is my rating:\n\`\`\`json\n${JSON.stringify({ ratings })}\n\`\`\`` };
-  }
-  if (request.toolResults.length === 0) {
-    const listTool = request.toolNames.find(
-      (n) => n.startsWith('mcp__mana__') && /_(list|search)/.test(n),
-    );
-    if (listTool) return { toolUses: [{ name: listTool, input: {} }] };
-  }
-  return { text: 'That was my day.' };
-}
+import { personaModel, startSdkStack } from './sdk-stack';
 
 describe('the real Claude Agent SDK end to end (fake Anthropic API, real gateway and identity)', () => {
-  let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
-  let stack: Awaited<ReturnType<typeof startStack>>;
+  let sdk: Awaited<ReturnType<typeof startSdkStack>>;
   let database: Awaited<ReturnType<typeof stackDatabase>>;
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let fake: Awaited<ReturnType<typeof startSdkStack>>['fake'];
 
   beforeAll(async () => {
-    fake = await startFakeAnthropic({ handler: personaModel });
-    const brain = createBrain({
-      brain: 'claude-agent-sdk',
-      anthropicApiKey: 'sk-ant-fake',
-      anthropicBaseUrl: fake.url,
-      model: 'claude-sonnet-4-5',
-      scriptedSeed: 1,
-      processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
-    });
     database = await stackDatabase();
-    stack = await startStack({
+    sdk = await startSdkStack({
+      handler: personaModel,
       databaseUrl: database.url,
-      authPort: 0,
-      mcpPort: 0,
-      ...E2E_SECRETS,
-      runner: { brain, port: 0, startLoop: false, concurrency: 2, personaTimeoutMs: 60_000 },
+      secrets: E2E_SECRETS,
     });
+    ({ stack, fake } = sdk);
   }, 60_000);
   afterAll(async () => {
-    await stack?.close();
-    await fake?.close();
+    await sdk?.close();
     await database?.drop();
   });
 
@@ -111,36 +72,25 @@ describe('the real Claude Agent SDK end to end (fake Anthropic API, real gateway
 });
 
 describe('a rate-limit storm for one persona (fake Anthropic API answers 429 to Anna only)', () => {
-  let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
-  let stack: Awaited<ReturnType<typeof startStack>>;
+  let sdk: Awaited<ReturnType<typeof startSdkStack>>;
   let database: Awaited<ReturnType<typeof stackDatabase>>;
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let fake: Awaited<ReturnType<typeof startSdkStack>>['fake'];
 
   beforeAll(async () => {
-    fake = await startFakeAnthropic({
+    database = await stackDatabase();
+    sdk = await startSdkStack({
       handler: (request) =>
         request.system.includes('Du bist Anna')
           ? { status: 429, retryAfter: 0 }
           : personaModel(request),
-    });
-    const brain = createBrain({
-      brain: 'claude-agent-sdk',
-      anthropicApiKey: 'sk-ant-fake',
-      anthropicBaseUrl: fake.url,
-      scriptedSeed: 1,
-      processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
-    });
-    database = await stackDatabase();
-    stack = await startStack({
       databaseUrl: database.url,
-      authPort: 0,
-      mcpPort: 0,
-      ...E2E_SECRETS,
-      runner: { brain, port: 0, startLoop: false, concurrency: 2, personaTimeoutMs: 60_000 },
+      secrets: E2E_SECRETS,
     });
+    ({ stack, fake } = sdk);
   }, 60_000);
   afterAll(async () => {
-    await stack?.close();
-    await fake?.close();
+    await sdk?.close();
     await database?.drop();
   });
 
