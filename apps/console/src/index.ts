@@ -3,7 +3,6 @@ export {
   type Admin,
   type AdminVerifier,
   createAdminVerifier,
-  TOKEN_AUDIENCE,
   type VerifyResult,
 } from './auth/admin-verifier';
 export { SESSION_COOKIE } from './auth/session-cookie';

@@ -1,6 +1,6 @@
+import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import { LOG_LEVELS } from '@mana/http';
 import { parseRunnerEnv, type RunnerEnv } from '@mana/persona-runner';
-import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/personas';
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';

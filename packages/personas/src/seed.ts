@@ -1,3 +1,5 @@
+import { HEADERS, upsertAnswerSchema } from '@mana/contracts';
+import type { z } from 'zod';
 import { loadCatalog } from './catalog';
 import { derivePersonaPassword } from './password';
 import type { Catalog } from './schema';
@@ -38,10 +40,7 @@ export class SeedError extends Error {
   }
 }
 
-interface UpsertAnswer {
-  created: boolean;
-  changed: boolean;
-}
+type UpsertAnswer = z.output<typeof upsertAnswerSchema>;
 
 /**
  * Registers the catalog through the identity service's admin API, the same path any
@@ -64,7 +63,7 @@ export async function seedPersonas(options: SeedOptions): Promise<SeedSummary> {
     try {
       response = await doFetch(`${base}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', 'x-service-key': options.serviceKey },
+        headers: { 'content-type': 'application/json', [HEADERS.serviceKey]: options.serviceKey },
         body: JSON.stringify(body),
       });
     } catch (cause) {
@@ -77,7 +76,11 @@ export async function seedPersonas(options: SeedOptions): Promise<SeedSummary> {
         response.status,
       );
     }
-    return JSON.parse(text) as UpsertAnswer;
+    const parsed = upsertAnswerSchema.safeParse(safeJson(text));
+    if (!parsed.success) {
+      throw new SeedError(`${method} ${path} answered an unexpected body: ${text.slice(0, 200)}`);
+    }
+    return parsed.data;
   };
 
   for (const persona of catalog.personas) {
@@ -123,4 +126,12 @@ export function describeSeed(summary: SeedSummary): string {
   const part = (o: SeedOutcome) =>
     `${o.created.length} created, ${o.updated.length} updated, ${o.unchanged.length} unchanged`;
   return `personas: ${part(personas)}; shared spaces: ${part(spaces)}`;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

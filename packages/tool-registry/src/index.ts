@@ -19,7 +19,6 @@ export {
   type ModuleFault,
   parseFaults,
 } from './faults';
-export { hashToolInput } from './input-hash';
 
 export { invokeTool, type ToolFieldIssue, type ToolOutcome } from './invoke';
 export { appTools } from './modules/index';

@@ -1,3 +1,4 @@
+import { type AccessTokenPayload, TOKEN_AUDIENCE } from '@mana/contracts';
 import {
   accounts,
   type Database,
@@ -25,9 +26,6 @@ export interface AuthOptions {
   jwtExpiresIn: string;
   trustedOrigins?: string[];
 }
-
-/** The audience claim of every access token the identity service mints. */
-export const TOKEN_AUDIENCE = 'mana';
 
 /**
  * Builds the Better Auth instance: email/password accounts with `kind` and `role`,
@@ -100,7 +98,7 @@ export function createAuth(options: AuthOptions) {
           issuer: options.baseURL,
           audience: TOKEN_AUDIENCE,
           expirationTime: options.jwtExpiresIn,
-          definePayload: ({ user }) => ({
+          definePayload: ({ user }): AccessTokenPayload => ({
             email: user.email,
             name: user.name,
             kind: user.kind ?? 'human',

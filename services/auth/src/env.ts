@@ -1,4 +1,4 @@
-import { DEV_SERVICE_KEY } from '@mana/personas';
+import { DEV_SERVICE_KEY } from '@mana/contracts';
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';

@@ -6,6 +6,5 @@ export { type RunningMcpGateway, type StartMcpGatewayOptions, startMcpGateway } 
 export {
   type Caller,
   createTokenVerifier,
-  TOKEN_AUDIENCE,
   type TokenVerifier,
 } from './token-verifier';

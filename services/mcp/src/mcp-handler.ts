@@ -1,5 +1,6 @@
+import { hashToolInput } from '@mana/contracts';
 import type { Database } from '@mana/db';
-import { hashToolInput, invokeTool } from '@mana/tool-registry';
+import { invokeTool } from '@mana/tool-registry';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import {

@@ -1,4 +1,5 @@
-import { type Database, members, organizations, type SpaceType, users } from '@mana/db';
+import type { SpaceType } from '@mana/contracts';
+import { type Database, members, organizations, users } from '@mana/db';
 import { and, eq, isNull } from 'drizzle-orm';
 
 /** A space the caller belongs to. */

@@ -1,14 +1,13 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import {
+  type AccessClaims,
+  readAccessClaims,
+  TOKEN_ALGORITHMS,
+  TOKEN_AUDIENCE,
+} from '@mana/contracts';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 /** Who a valid access token says the caller is. */
-export interface Caller {
-  userId: string;
-  email: string;
-  kind: 'human' | 'persona' | 'system';
-}
-
-/** The audience every Mana access token carries. */
-export const TOKEN_AUDIENCE = 'mana';
+export type Caller = AccessClaims;
 
 /** What {@link createTokenVerifier} needs. */
 export interface TokenVerifierOptions {
@@ -37,9 +36,9 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
         audience: TOKEN_AUDIENCE,
-        algorithms: ['EdDSA', 'ES256', 'RS256'],
+        algorithms: [...TOKEN_ALGORITHMS],
       });
-      return toCaller(payload);
+      return readAccessClaims(payload);
     } catch {
       return null;
     }
@@ -47,13 +46,3 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
 }
 
 export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
-
-function toCaller(payload: JWTPayload): Caller | null {
-  const { sub, email, kind } = payload as JWTPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || !sub) return null;
-  return {
-    userId: sub,
-    email: typeof email === 'string' ? email : '',
-    kind: kind === 'persona' || kind === 'system' ? kind : 'human',
-  };
-}

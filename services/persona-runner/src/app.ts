@@ -1,3 +1,4 @@
+import { HEADERS } from '@mana/contracts';
 import {
   createErrorHandler,
   notFoundHandler,
@@ -52,7 +53,7 @@ export function createApp(deps: RunnerAppDeps) {
 
   const control = new Hono();
   control.use(async (c, next) => {
-    if (!secretMatches(deps.serviceKey, c.req.header('x-service-key'))) {
+    if (!secretMatches(deps.serviceKey, c.req.header(HEADERS.serviceKey))) {
       throw fail('UNAUTHORIZED', 'A valid X-Service-Key header is required');
     }
     await next();

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
+import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import { LOG_LEVELS } from '@mana/http';
-import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/personas';
 import { z } from 'zod';
 
 const bool = z

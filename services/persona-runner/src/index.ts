@@ -8,17 +8,17 @@ export type {
   ToolCall,
   Usage,
 } from './brains/types';
-export { connectGateway, type GatewaySession, type GatewayTool } from './clients/gateway';
-export { IdentityClient } from './clients/identity';
 export {
-  type ActionRow,
-  type FeedbackRow,
-  InternalApiClient,
-  type TickRecord,
-} from './clients/internal-api';
+  connectGateway,
+  type GatewaySession,
+  type GatewayTool,
+  gatewayHeaders,
+} from './clients/gateway';
+export { IdentityClient } from './clients/identity';
+export { InternalApiClient } from './clients/internal-api';
 export { type BrainChoice, parseRunnerEnv, type RunnerEnv } from './env';
 export { createRunnerMetrics, type RunnerMetrics } from './metrics';
-export { type DuePersona, modulesOf } from './persona';
+export { modulesOf } from './persona';
 export { PARSE_FAILURE_MODULE, type ParsedRating, parseRatings } from './ratings/parse-ratings';
 export { PersonaRunner, type PersonaRunnerOptions, type TickSkip } from './runner';
 export {

@@ -1,13 +1,20 @@
-import { hashToolInput } from '@mana/tool-registry';
+import {
+  type ActionRow,
+  type DuePersona,
+  type FeedbackRow,
+  hashToolInput,
+  type TickRecord,
+} from '@mana/contracts';
 import type { Logger } from 'pino';
 import type { Brain, DayContext, ToolCall, Usage } from './brains/types';
 import { chooseSpace } from './choose-space';
+import { gatewayHeaders } from './clients/gateway';
 import type { IdentityClient } from './clients/identity';
-import type { ActionRow, FeedbackRow, InternalApiClient, TickRecord } from './clients/internal-api';
+import type { InternalApiClient } from './clients/internal-api';
 import { summarizeExperience } from './experience';
 import type { RunnerMetrics } from './metrics';
 import type { Outbox, PendingWrite } from './outbox';
-import { type DuePersona, modulesOf } from './persona';
+import { modulesOf } from './persona';
 import { parseRatings } from './ratings/parse-ratings';
 
 /** What one persona's day needs. */
@@ -100,11 +107,7 @@ export async function runPersonaDay(
       now: startedAt,
       gateway: {
         url: `${deps.mcpUrl}/mcp`,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'x-mana-space': space.id,
-          'x-mana-modules': modules.join(','),
-        },
+        headers: gatewayHeaders(token, space.id, modules),
       },
       space: { id: space.id, name: space.name, type: space.type },
       modules,

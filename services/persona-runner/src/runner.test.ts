@@ -1,3 +1,4 @@
+import { HEADERS, runTickId } from '@mana/contracts';
 import { personaActions, personaFeedback, personaTicks } from '@mana/db';
 import { silentLogger } from '@mana/http';
 import { asc, eq } from 'drizzle-orm';
@@ -11,7 +12,6 @@ import {
 } from './testing/stack-harness';
 import { type TestBehaviour, testBrain } from './testing/test-brain';
 import type { TickResult } from './tick';
-import { runTickId } from './tick-ids';
 
 const MIN = 60_000;
 let now = new Date('2026-11-25T09:00:00Z'); // a Wednesday: every cadence is due
@@ -54,7 +54,7 @@ describe('PersonaRunner against the real identity service and gateway', () => {
   const email = (name: string) => `persona.${name}@mana.test`;
   const dueCount = async () => {
     const response = await fetch(`${stack.auth.url}/api/v1/internal/personas/due`, {
-      headers: { 'x-service-key': STACK_SERVICE_KEY },
+      headers: { [HEADERS.serviceKey]: STACK_SERVICE_KEY },
     });
     return ((await response.json()) as { personas: unknown[] }).personas.length;
   };

@@ -1,10 +1,10 @@
+import { personaTickId, runTickId } from '@mana/contracts';
 import type { Logger } from 'pino';
 import type { InternalApiClient } from './clients/internal-api';
 import type { RunnerMetrics } from './metrics';
 import type { Outbox } from './outbox';
 import { type PersonaDayDeps, type PersonaDayResult, runPersonaDay } from './persona-day';
 import { runPool } from './pool';
-import { personaTickId, runTickId } from './tick-ids';
 
 /** What one tick did. */
 export interface TickResult {

@@ -1,9 +1,7 @@
+import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE } from '@mana/contracts';
 import { type Database, users } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-
-/** The audience of every access token the identity service mints. */
-export const TOKEN_AUDIENCE = 'mana';
 
 /** A signed-in operator. */
 export interface Admin {
@@ -45,7 +43,7 @@ export function createAdminVerifier(options: AdminVerifierOptions) {
       ({ payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
         audience: TOKEN_AUDIENCE,
-        algorithms: ['EdDSA', 'ES256', 'RS256'],
+        algorithms: [...TOKEN_ALGORITHMS],
       }));
     } catch {
       return { ok: false, reason: 'invalid' };

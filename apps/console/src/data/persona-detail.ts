@@ -1,4 +1,5 @@
-import { type Database, type PersonaTraits, personaFeedback, personas } from '@mana/db';
+import type { PersonaTraits } from '@mana/contracts';
+import { type Database, personaFeedback, personas } from '@mana/db';
 import { asc, avg, count, eq } from 'drizzle-orm';
 
 /** What a persona is set up to do: its module mix and traits. */

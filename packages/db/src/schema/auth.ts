@@ -1,3 +1,4 @@
+import { type SpaceType, USER_KINDS } from '@mana/contracts';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -5,11 +6,7 @@ import { boolean, check, index, pgSchema, text, timestamp, uniqueIndex } from 'd
 export const authSchema = pgSchema('auth');
 
 /** What an account is: a real person, a synthetic persona, or a system account. */
-export const userKind = authSchema.enum('user_kind', ['human', 'persona', 'system']);
-
-/** The space types a Better Auth organization can have. */
-export const SPACE_TYPES = ['personal', 'family', 'team', 'practice', 'brand'] as const;
-export type SpaceType = (typeof SPACE_TYPES)[number];
+export const userKind = authSchema.enum('user_kind', USER_KINDS);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),

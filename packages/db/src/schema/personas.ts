@@ -1,3 +1,10 @@
+import type {
+  ActionResult,
+  PersonaLocale,
+  PersonaTraits,
+  TickCadence,
+  TickStatus,
+} from '@mana/contracts';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -10,25 +17,6 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { authSchema, users } from './auth';
-
-/** How often a persona lives a simulated day. */
-export const TICK_CADENCES = ['hourly', 'daily', 'weekdays'] as const;
-export type TickCadence = (typeof TICK_CADENCES)[number];
-
-/** The languages a persona writes in. */
-export const PERSONA_LOCALES = ['en', 'de'] as const;
-export type PersonaLocale = (typeof PERSONA_LOCALES)[number];
-
-/** The outcome of one tool call. */
-export const ACTION_RESULTS = ['ok', 'error'] as const;
-export type ActionResult = (typeof ACTION_RESULTS)[number];
-
-/** The life cycle of one persona's tick. */
-export const TICK_STATUSES = ['running', 'ok', 'failed', 'timeout'] as const;
-export type TickStatus = (typeof TICK_STATUSES)[number];
-
-/** Free-form character traits; `chaos` (0..1) is how often the persona makes mistakes. */
-export type PersonaTraits = { chaos?: number } & Record<string, unknown>;
 
 /** One row per persona account: who it is and how often it acts. */
 export const personas = authSchema.table(

@@ -1,5 +1,5 @@
+import { DEV_PERSONA_SEED_SECRET } from '@mana/contracts';
 import { z } from 'zod';
-import { DEV_PERSONA_SEED_SECRET } from '../dev-defaults';
 import { derivePersonaPassword } from '../password';
 
 // `npm run persona:password -- <email>`: prints a persona's derived password, so a person

@@ -1,5 +1,5 @@
+import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import { z } from 'zod';
-import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '../dev-defaults';
 import { describeSeed, seedPersonas } from '../seed';
 
 // `npm run seed:personas`: registers the catalog against a running identity service.

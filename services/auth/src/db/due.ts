@@ -1,30 +1,12 @@
 import {
-  type Database,
+  type DuePersona,
+  FAILURE_BACKOFF_MINUTES,
   type PersonaLocale,
   type PersonaTraits,
-  selectRows,
   type TickCadence,
-  toIso,
-} from '@mana/db';
+} from '@mana/contracts';
+import { type Database, selectRows, toIso } from '@mana/db';
 import { sql } from 'drizzle-orm';
-
-/** A persona the runner should take through a day now. */
-export interface DuePersona {
-  userId: string;
-  email: string;
-  name: string;
-  archetype: string;
-  systemPrompt: string;
-  moduleMix: Record<string, number>;
-  tickCadence: TickCadence;
-  locale: PersonaLocale;
-  timezone: string;
-  traits: PersonaTraits;
-  lastActiveAt: string | null;
-}
-
-/** How long a persona whose last tick failed waits before it is due again. */
-export const FAILURE_BACKOFF_MINUTES = 15;
 
 interface DueRow extends Record<string, unknown> {
   user_id: string;

@@ -1,4 +1,5 @@
 import { listPersonaSummaries, type PersonaSummary } from '@mana/analytics';
+import type { PersonaProfile } from '@mana/contracts';
 import {
   type Database,
   personaActions,
@@ -8,7 +9,6 @@ import {
   sessions,
   users,
 } from '@mana/db';
-import type { PersonaProfile } from '@mana/personas';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { listUserSpaces, type SpaceView } from './spaces';
 

@@ -1,51 +1,13 @@
 import {
-  type ActionResult,
-  type Database,
-  personaActions,
-  personaFeedback,
-  personas,
-  personaTicks,
-  type TickStatus,
-} from '@mana/db';
+  type ActionRow,
+  actionId,
+  type BatchAnswer,
+  type FeedbackRow,
+  feedbackId,
+  type TickRecord,
+} from '@mana/contracts';
+import { type Database, personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
 import { eq, sql } from 'drizzle-orm';
-
-/** One tool call as the runner reports it. */
-export interface ActionRowInput {
-  tickId: string;
-  index: number;
-  toolName: string;
-  module: string;
-  spaceId: string;
-  toolUseId?: string | undefined;
-  inputHash?: string | undefined;
-  result: ActionResult;
-  errorMessage?: string | undefined;
-  latencyMs?: number | undefined;
-}
-
-/** One module rating as the runner reports it. */
-export interface FeedbackRowInput {
-  tickId: string;
-  module: string;
-  rating: number;
-  notes?: string | undefined;
-}
-
-/** How many rows of a batch were new and how many had been stored before. */
-export interface BatchResult {
-  inserted: number;
-  duplicates: number;
-}
-
-/** The deterministic id of an action row: a retried batch maps to the same ids. */
-export function actionId(row: Pick<ActionRowInput, 'tickId' | 'index' | 'toolName'>): string {
-  return `${row.tickId}-${row.index}-${row.toolName}`;
-}
-
-/** The deterministic id of a feedback row: one rating per module per tick. */
-export function feedbackId(row: Pick<FeedbackRowInput, 'tickId' | 'module'>): string {
-  return `${row.tickId}-${row.module}`;
-}
 
 /**
  * Stores a batch of actions in one transaction: rows whose id exists are skipped
@@ -55,9 +17,9 @@ export function feedbackId(row: Pick<FeedbackRowInput, 'tickId' | 'module'>): st
 export async function insertActions(
   db: Database,
   personaId: string,
-  rows: ActionRowInput[],
+  rows: readonly ActionRow[],
   now: Date,
-): Promise<BatchResult> {
+): Promise<BatchAnswer> {
   if (rows.length === 0) return { inserted: 0, duplicates: 0 };
   return db.transaction(async (tx) => {
     const inserted = await tx
@@ -90,9 +52,9 @@ export async function insertActions(
 export async function insertFeedback(
   db: Database,
   personaId: string,
-  rows: FeedbackRowInput[],
+  rows: readonly FeedbackRow[],
   now: Date,
-): Promise<BatchResult> {
+): Promise<BatchAnswer> {
   if (rows.length === 0) return { inserted: 0, duplicates: 0 };
   return db.transaction(async (tx) => {
     const inserted = await tx
@@ -114,21 +76,11 @@ export async function insertFeedback(
   });
 }
 
-/** The tick record as the runner reports it. */
-export interface TickInput {
-  status: TickStatus;
+/** The tick record as the runner reports it, with its instants as dates. */
+export type TickInput = Omit<TickRecord, 'startedAt' | 'finishedAt'> & {
   startedAt: Date;
   finishedAt?: Date | null | undefined;
-  runnerId?: string | null | undefined;
-  brain?: string | null | undefined;
-  model?: string | null | undefined;
-  spaceId?: string | null | undefined;
-  error?: string | null | undefined;
-  actionsCount?: number | undefined;
-  inputTokens?: number | null | undefined;
-  outputTokens?: number | null | undefined;
-  costUsd?: number | null | undefined;
-}
+};
 
 /** Raised when a tick id is already recorded for another persona. */
 export class TickOwnerConflictError extends Error {

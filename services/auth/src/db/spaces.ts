@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, members, organizations, type SpaceType, users } from '@mana/db';
+import type { SpaceType } from '@mana/contracts';
+import { type Database, members, organizations, users } from '@mana/db';
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 
 /** A space as the caller sees it. */

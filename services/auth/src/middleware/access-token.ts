@@ -1,14 +1,6 @@
-import { createLocalJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import { type AccessClaims, readAccessClaims, TOKEN_AUDIENCE } from '@mana/contracts';
+import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import type { Auth } from '../auth';
-import { TOKEN_AUDIENCE } from '../auth';
-
-/** The claims of an access token minted by this service. */
-export interface AccessClaims {
-  userId: string;
-  email: string;
-  kind: 'human' | 'persona' | 'system';
-  role: string;
-}
 
 /** How long the published key set is trusted before it is read again. */
 const KEY_SET_TTL_MS = 60_000;
@@ -36,7 +28,7 @@ export class AccessTokenVerifier {
         audience: TOKEN_AUDIENCE,
         algorithms: ['EdDSA'],
       });
-      return toClaims(payload);
+      return readAccessClaims(payload);
     } catch {
       return null;
     }
@@ -67,11 +59,4 @@ function readKid(token: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function toClaims(payload: JWTPayload): AccessClaims | null {
-  const { sub, email, kind, role } = payload as JWTPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || typeof email !== 'string') return null;
-  const k = kind === 'persona' || kind === 'system' ? kind : 'human';
-  return { userId: sub, email, kind: k, role: typeof role === 'string' ? role : 'user' };
 }

@@ -1,9 +1,10 @@
+import type { AccessClaims } from '@mana/contracts';
 import { type Database, users } from '@mana/db';
 import { secretMatches } from '@mana/http';
 import { eq } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { fail } from '../errors';
-import type { AccessClaims, AccessTokenVerifier } from './access-token';
+import type { AccessTokenVerifier } from './access-token';
 
 /** Who is calling: the runner (service key) or a signed-in account (access token). */
 export type Principal = { type: 'service' } | ({ type: 'user' } & AccessClaims);

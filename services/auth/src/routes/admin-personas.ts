@@ -1,7 +1,7 @@
 import { listPersonaSummaries } from '@mana/analytics';
+import { personaUpsertSchema } from '@mana/contracts';
 import { accounts, type Database, users } from '@mana/db';
 import { validBody, validQuery } from '@mana/http';
-import { catalogPersonaSchema } from '@mana/personas';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,8 +10,6 @@ import { getPersonaDetail, softDeletePersona, upsertPersonaProfile } from '../db
 import { ensurePersonalSpace } from '../db/spaces';
 import { fail } from '../errors';
 import type { AppEnv } from '../middleware/principal';
-
-const upsertBody = catalogPersonaSchema.extend({ password: z.string().min(8).max(128) });
 
 const listQuery = z.object({
   includeDeleted: z
@@ -28,7 +26,7 @@ export function adminPersonaRoutes(deps: { db: Database; auth: Auth; clock: () =
   const { db, auth, clock } = deps;
   return new Hono<AppEnv>()
     .post('/', async (c) => {
-      const { password, email, name, ...profile } = await validBody(c, upsertBody);
+      const { password, email, name, ...profile } = await validBody(c, personaUpsertSchema);
       const [existing] = await db
         .select({ id: users.id, name: users.name, kind: users.kind })
         .from(users)

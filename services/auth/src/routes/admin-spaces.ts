@@ -1,6 +1,6 @@
+import { sharedSpaceSchema } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { validBody } from '@mana/http';
-import { sharedSpaceSchema } from '@mana/personas';
 import { Hono } from 'hono';
 import { PersonalSpaceError, putSharedSpace, UnknownMembersError } from '../db/spaces';
 import { fail } from '../errors';

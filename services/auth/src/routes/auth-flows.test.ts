@@ -1,6 +1,6 @@
+import { TOKEN_AUDIENCE } from '@mana/contracts';
 import { createLocalJWKSet, generateKeyPair, type JSONWebKeySet, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_AUDIENCE } from '../auth';
 import { ensureAdminAccount } from '../db/admin-account';
 import {
   createTestAuthApp,

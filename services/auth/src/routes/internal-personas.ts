@@ -1,6 +1,14 @@
-import { ACTION_RESULTS, type Database, TICK_STATUSES } from '@mana/db';
+import {
+  actionRowSchema,
+  feedbackRowSchema,
+  MAX_ACTIONS_PER_BATCH,
+  MAX_DUE_LIMIT,
+  MAX_FEEDBACK_PER_BATCH,
+  tickIdSchema,
+  tickRecordSchema,
+} from '@mana/contracts';
+import type { Database } from '@mana/db';
 import { readJson, validate, validQuery } from '@mana/http';
-import { moduleNameSchema } from '@mana/personas';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { findDuePersonas } from '../db/due';
@@ -14,65 +22,16 @@ import {
 import { fail } from '../errors';
 import type { AppEnv } from '../middleware/principal';
 
-/** Most action rows one request may carry. */
-export const MAX_ACTIONS_PER_BATCH = 500;
-/** Most feedback rows one request may carry. */
-export const MAX_FEEDBACK_PER_BATCH = 100;
+/** The tick record as stored: the wire's instants as dates. */
+const tickBody = tickRecordSchema.transform((t) => ({
+  ...t,
+  startedAt: new Date(t.startedAt),
+  finishedAt: t.finishedAt ? new Date(t.finishedAt) : null,
+}));
 
-const idSchema = z.string().min(1).max(200);
-/** A tick id is part of row ids and URLs: keep it to a URL-safe alphabet. */
-const tickIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _.:- only');
-/** Action modules may also be `__parse`-style markers the runner writes for operators. */
-const moduleSchema = z.union([moduleNameSchema, z.string().regex(/^__[a-z]{1,30}$/)]);
-
-const actionRow = z.object({
-  tickId: tickIdSchema,
-  index: z.number().int().min(0).max(100_000),
-  toolName: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits and _.- only'),
-  module: moduleSchema,
-  spaceId: idSchema,
-  toolUseId: idSchema.optional(),
-  inputHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'sha256 hex')
-    .optional(),
-  result: z.enum(ACTION_RESULTS),
-  errorMessage: z.string().max(4000).optional(),
-  latencyMs: z.number().int().min(0).max(86_400_000).optional(),
+const dueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_DUE_LIMIT).default(MAX_DUE_LIMIT),
 });
-
-const feedbackRow = z.object({
-  tickId: tickIdSchema,
-  module: moduleSchema,
-  rating: z.number().int().min(1).max(5),
-  notes: z.string().max(4000).optional(),
-});
-
-const tickBody = z
-  .object({
-    status: z.enum(TICK_STATUSES),
-    startedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-    finishedAt: z.iso
-      .datetime({ offset: true })
-      .transform((s) => new Date(s))
-      .nullable()
-      .optional(),
-    runnerId: z.string().max(200).nullable().optional(),
-    brain: z.string().max(100).nullable().optional(),
-    model: z.string().max(200).nullable().optional(),
-    spaceId: idSchema.nullable().optional(),
-    error: z.string().max(4000).nullable().optional(),
-    actionsCount: z.number().int().min(0).optional(),
-    inputTokens: z.number().int().min(0).nullable().optional(),
-    outputTokens: z.number().int().min(0).nullable().optional(),
-    costUsd: z.number().min(0).nullable().optional(),
-  })
-  .refine((t) => !t.finishedAt || t.finishedAt >= t.startedAt, {
-    path: ['finishedAt'],
-    message: 'must not be before startedAt',
-  });
-
-const dueQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(1000) });
 
 /**
  * The runner's API, behind `X-Service-Key`: which personas are due, and writing what
@@ -95,12 +54,12 @@ export function internalPersonaRoutes(deps: { db: Database; clock: () => Date })
       return c.json({ personas, serverTime: now.toISOString() });
     })
     .post('/:id/actions', async (c) => {
-      const rows = await readBatch(c, 'actions', actionRow, MAX_ACTIONS_PER_BATCH);
+      const rows = await readBatch(c, 'actions', actionRowSchema, MAX_ACTIONS_PER_BATCH);
       const personaId = await requirePersona(c);
       return c.json(await insertActions(db, personaId, rows, clock()));
     })
     .post('/:id/feedback', async (c) => {
-      const rows = await readBatch(c, 'feedback', feedbackRow, MAX_FEEDBACK_PER_BATCH);
+      const rows = await readBatch(c, 'feedback', feedbackRowSchema, MAX_FEEDBACK_PER_BATCH);
       const personaId = await requirePersona(c);
       return c.json(await insertFeedback(db, personaId, rows, clock()));
     })

@@ -1,19 +1,14 @@
+import { type LoginAnswer, loginRequestSchema } from '@mana/contracts';
 import { type Database, users } from '@mana/db';
 import { validBody } from '@mana/http';
 import { APIError } from 'better-auth';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { decodeJwt } from 'jose';
-import { z } from 'zod';
 import type { Auth } from '../auth';
 import { ensurePersonalSpace } from '../db/spaces';
 import { fail } from '../errors';
 import type { AppEnv } from '../middleware/principal';
-
-const loginBody = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  password: z.string().min(1).max(128),
-});
 
 /**
  * `POST /api/v1/auth/login {email,password}` → `{accessToken, expiresAt, user}`.
@@ -22,7 +17,7 @@ const loginBody = z.object({
  */
 export function loginRoutes(deps: { auth: Auth; db: Database }) {
   return new Hono<AppEnv>().post('/login', async (c) => {
-    const { email, password } = await validBody(c, loginBody);
+    const { email, password } = await validBody(c, loginRequestSchema);
     let session: { token: string; user: { id: string; email: string; name: string } };
     try {
       session = await deps.auth.api.signInEmail({ body: { email, password } });
@@ -41,7 +36,7 @@ export function loginRoutes(deps: { auth: Auth; db: Database }) {
       .where(eq(users.id, session.user.id));
     await ensurePersonalSpace(deps.db, session.user);
     const { exp } = decodeJwt(token);
-    return c.json({
+    return c.json<LoginAnswer>({
       accessToken: token,
       expiresAt: new Date((exp ?? 0) * 1000).toISOString(),
       user: { id: session.user.id, email: session.user.email, kind: user?.kind ?? 'human' },

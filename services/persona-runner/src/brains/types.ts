@@ -1,5 +1,5 @@
+import type { ActionRow, DuePersona } from '@mana/contracts';
 import type { Logger } from 'pino';
-import type { DuePersona } from '../persona';
 
 /** How a connection to the MCP gateway is made for one persona's day. */
 export interface GatewayAccess {
@@ -16,20 +16,20 @@ export interface DaySpace {
   type: string;
 }
 
-/** One tool call as it happened. */
-export interface ToolCall {
-  /** The app's tool name, `module.verb` (never the SDK's mangled `mcp__…` name). */
-  toolName: string;
-  module: string;
-  /** The model's tool_use id, when the brain has one. */
-  toolUseId?: string;
+/**
+ * One tool call as it happened: the action row's fields a brain knows (`toolName` is the
+ * app's `module.verb`, never the SDK's mangled `mcp__…` name; `toolUseId` the model's id
+ * when it has one), with the raw input instead of its hash, the latency unrounded, and
+ * the structured output of a successful call when the brain saw it.
+ */
+export type ToolCall = Pick<
+  ActionRow,
+  'toolName' | 'module' | 'toolUseId' | 'result' | 'errorMessage'
+> & {
   input: unknown;
-  result: 'ok' | 'error';
-  errorMessage?: string;
   latencyMs: number;
-  /** The structured output of a successful call, when the brain saw it. */
   output?: unknown;
-}
+};
 
 /** Tokens and money a model spent; zero for the scripted brain. */
 export interface Usage {

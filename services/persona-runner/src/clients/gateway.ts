@@ -1,3 +1,4 @@
+import { HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { GatewayAccess } from '../brains/types';
@@ -26,6 +27,22 @@ export interface GatewaySession {
   listTools(): Promise<GatewayTool[]>;
   callTool(name: string, input: unknown): Promise<GatewayCallResult>;
   close(): Promise<void>;
+}
+
+/**
+ * The headers a persona's gateway connection carries: its token, the space it acts in
+ * today and the modules it uses (the gateway lists and allows only their tools).
+ */
+export function gatewayHeaders(
+  token: string,
+  spaceId: string,
+  modules: readonly string[],
+): Record<string, string> {
+  return {
+    authorization: `Bearer ${token}`,
+    [HEADERS.space]: spaceId,
+    [HEADERS.modules]: modules.join(','),
+  };
 }
 
 /**

@@ -1,25 +1,9 @@
+import { loginAnswerSchema, mySpacesAnswerSchema, type SpaceSummary } from '@mana/contracts';
 import { derivePersonaPassword } from '@mana/personas';
-import { z } from 'zod';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
 
-const loginAnswer = z.object({
-  accessToken: z.string(),
-  expiresAt: z.string(),
-  user: z.object({ id: z.string(), email: z.string(), kind: z.string() }),
-});
-const spacesAnswer = z.object({
-  spaces: z.array(
-    z.object({ id: z.string(), name: z.string(), type: z.string(), role: z.string() }),
-  ),
-});
-
 /** A space of the persona. */
-export interface PersonaSpace {
-  id: string;
-  name: string;
-  type: string;
-  role: string;
-}
+export type PersonaSpace = SpaceSummary;
 
 /** A login that failed for a reason retrying will not fix (wrong password, deleted account). */
 export class LoginError extends Error {
@@ -65,7 +49,7 @@ export class IdentityClient {
   async login(email: string): Promise<{ token: string; userId: string }> {
     const cached = this.#tokens.get(email);
     if (cached && cached.expiresAt - 60_000 > this.#now()) return cached;
-    const body = loginAnswer.parse(
+    const body = loginAnswerSchema.parse(
       await this.#call('POST', '/api/v1/auth/login', undefined, {
         email,
         password: derivePersonaPassword(this.#secret, email),
@@ -87,7 +71,7 @@ export class IdentityClient {
 
   /** The persona's spaces. */
   async spaces(token: string): Promise<PersonaSpace[]> {
-    return spacesAnswer.parse(await this.#call('GET', '/api/v1/me/spaces', token)).spaces;
+    return mySpacesAnswerSchema.parse(await this.#call('GET', '/api/v1/me/spaces', token)).spaces;
   }
 
   #call(method: string, path: string, token?: string, body?: unknown): Promise<unknown> {

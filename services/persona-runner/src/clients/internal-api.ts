@@ -1,48 +1,16 @@
-import { z } from 'zod';
-import { type DuePersona, duePersonaSchema } from '../persona';
+import {
+  type ActionRow,
+  type BatchAnswer,
+  batchAnswerSchema,
+  type DueAnswer,
+  dueAnswerSchema,
+  type FeedbackRow,
+  HEADERS,
+  MAX_ACTIONS_PER_BATCH,
+  MAX_FEEDBACK_PER_BATCH,
+  type TickRecord,
+} from '@mana/contracts';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
-
-/** One tool call as the internal API stores it. */
-export interface ActionRow {
-  tickId: string;
-  index: number;
-  toolName: string;
-  module: string;
-  spaceId: string;
-  toolUseId?: string;
-  inputHash?: string;
-  result: 'ok' | 'error';
-  errorMessage?: string;
-  latencyMs?: number;
-}
-
-/** One module rating as the internal API stores it. */
-export interface FeedbackRow {
-  tickId: string;
-  module: string;
-  rating: number;
-  notes?: string;
-}
-
-/** The tick record. */
-export interface TickRecord {
-  status: 'running' | 'ok' | 'failed' | 'timeout';
-  startedAt: string;
-  finishedAt?: string | null;
-  runnerId?: string;
-  brain?: string;
-  model?: string | null;
-  spaceId?: string | null;
-  error?: string | null;
-  actionsCount?: number;
-  inputTokens?: number | null;
-  outputTokens?: number | null;
-  costUsd?: number | null;
-}
-
-/** Rows per request the identity service accepts. */
-const ACTION_BATCH = 500;
-const FEEDBACK_BATCH = 100;
 
 /** A refused request (4xx other than 429): retrying will not help. */
 export class InternalApiError extends Error {
@@ -54,9 +22,6 @@ export class InternalApiError extends Error {
     this.name = 'InternalApiError';
   }
 }
-
-const dueAnswer = z.object({ personas: z.array(duePersonaSchema), serverTime: z.string() });
-const batchAnswer = z.object({ inserted: z.number(), duplicates: z.number() });
 
 /** What {@link InternalApiClient} needs. */
 export interface InternalApiOptions {
@@ -86,34 +51,28 @@ export class InternalApiClient {
   }
 
   /** The personas due now, in the order to run them. */
-  async due(limit?: number): Promise<{ personas: DuePersona[]; serverTime: string }> {
+  async due(limit?: number): Promise<DueAnswer> {
     const body = await this.#request('GET', `/due${limit ? `?limit=${limit}` : ''}`);
-    return dueAnswer.parse(body);
+    return dueAnswerSchema.parse(body);
   }
 
   /** Stores actions (in batches of 500); returns how many were new. */
-  async postActions(
-    personaId: string,
-    rows: readonly ActionRow[],
-  ): Promise<{ inserted: number; duplicates: number }> {
+  async postActions(personaId: string, rows: readonly ActionRow[]): Promise<BatchAnswer> {
     return this.#batches(
       `/${encodeURIComponent(personaId)}/actions`,
       'actions',
       rows,
-      ACTION_BATCH,
+      MAX_ACTIONS_PER_BATCH,
     );
   }
 
   /** Stores ratings (in batches of 100). */
-  async postFeedback(
-    personaId: string,
-    rows: readonly FeedbackRow[],
-  ): Promise<{ inserted: number; duplicates: number }> {
+  async postFeedback(personaId: string, rows: readonly FeedbackRow[]): Promise<BatchAnswer> {
     return this.#batches(
       `/${encodeURIComponent(personaId)}/feedback`,
       'feedback',
       rows,
-      FEEDBACK_BATCH,
+      MAX_FEEDBACK_PER_BATCH,
     );
   }
 
@@ -129,7 +88,7 @@ export class InternalApiClient {
   async #batches(path: string, key: string, rows: readonly unknown[], size: number) {
     const total = { inserted: 0, duplicates: 0 };
     for (let i = 0; i < rows.length; i += size) {
-      const answer = batchAnswer.parse(
+      const answer = batchAnswerSchema.parse(
         await this.#request('POST', path, { [key]: rows.slice(i, i + size) }),
       );
       total.inserted += answer.inserted;
@@ -145,7 +104,7 @@ export class InternalApiClient {
         response = await this.#fetch(`${this.#base}${path}`, {
           method,
           headers: {
-            'x-service-key': this.#key,
+            [HEADERS.serviceKey]: this.#key,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),

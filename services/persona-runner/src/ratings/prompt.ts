@@ -1,5 +1,5 @@
+import type { DuePersona } from '@mana/contracts';
 import type { ModuleExperience } from '../brains/types';
-import type { DuePersona } from '../persona';
 
 /**
  * The rating turn's prompt, in the persona's language: what happened per module, and

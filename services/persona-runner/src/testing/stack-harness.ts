@@ -1,11 +1,13 @@
 import { startAuthService } from '@mana/auth';
+import type { DuePersona } from '@mana/contracts';
 import { createTestDatabase } from '@mana/db/testing';
 import { startMcpGateway } from '@mana/mcp';
 import { derivePersonaPassword, loadCatalog, seedPersonas } from '@mana/personas';
 import type { ToolRegistry } from '@mana/tool-registry';
 import { pino } from 'pino';
 import type { DayContext, ToolCall } from '../brains/types';
-import { type DuePersona, modulesOf } from '../persona';
+import { gatewayHeaders } from '../clients/gateway';
+import { modulesOf } from '../persona';
 
 export const STACK_SERVICE_KEY = 'runner-test-service-key';
 export const STACK_SEED_SECRET = 'runner-test-seed-secret';
@@ -93,11 +95,7 @@ export async function startTestStack(
         now: options.now ?? new Date('2026-11-25T09:00:00Z'),
         gateway: {
           url: mcp.mcpUrl,
-          headers: {
-            authorization: `Bearer ${accessToken}`,
-            'x-mana-space': space.id,
-            'x-mana-modules': modules.join(','),
-          },
+          headers: gatewayHeaders(accessToken, space.id, modules),
         },
         space,
         modules,

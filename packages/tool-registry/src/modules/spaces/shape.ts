@@ -1,4 +1,5 @@
-import { members, organizations, SPACE_TYPES, type SpaceType } from '@mana/db';
+import { SPACE_TYPES, type SpaceType } from '@mana/contracts';
+import { members, organizations } from '@mana/db';
 import { z } from 'zod';
 import { iso, isoOut } from '../../fields';
 import type { ToolContext } from '../../tool-spec';

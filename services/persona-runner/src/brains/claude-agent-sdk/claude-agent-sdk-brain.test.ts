@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { HEADERS } from '@mana/contracts';
 import { type FakeAnthropic, scriptedTurns, startFakeAnthropic } from '@mana/fake-anthropic';
 import { canListProcesses, pidsWithEnvEntry } from '@mana/fake-anthropic/testing';
 import { appTools, isExposed, ToolRegistry } from '@mana/tool-registry';
@@ -294,7 +295,7 @@ describe('claude-agent-sdk brain', () => {
     );
     // Sofia has no habits module; the test tool must still be offered to abort during it.
     day.modules = [...day.modules, 'habits'];
-    day.gateway.headers['x-mana-modules'] = day.modules.join(',');
+    day.gateway.headers[HEADERS.modules] = day.modules.join(',');
     const startedBefore = slow.started.length;
 
     const running = brain({ env: { PATH: path } })

@@ -1,5 +1,5 @@
+import type { DuePersona } from '@mana/contracts';
 import { describe, expect, it } from 'vitest';
-import type { DuePersona } from '../../persona';
 import { dayPrompt } from './day-prompt';
 
 const persona = (locale: 'de' | 'en', timezone: string) =>

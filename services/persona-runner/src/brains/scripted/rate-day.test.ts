@@ -1,6 +1,6 @@
+import type { DuePersona } from '@mana/contracts';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { DuePersona } from '../../persona';
 import { parseRatings } from '../../ratings/parse-ratings';
 import type { DayContext, ModuleExperience } from '../types';
 import { createScriptedBrain } from './index';

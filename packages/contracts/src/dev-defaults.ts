@@ -1,6 +1,6 @@
 /**
  * Development defaults shared by every part that talks to the identity service, so
- * `npm start`, `npm run seed:personas` and a runner started on its own agree without
+ * `npm start`, `npm run seed:personas` and a service started on its own agree without
  * configuration. Each service's env parsing refuses them in production.
  */
 export const DEV_SERVICE_KEY = 'mana-dev-service-key';

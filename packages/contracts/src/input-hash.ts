@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The sha256 (hex) of a tool input in canonical JSON (object keys sorted), so the same
- * arguments hash the same however a client ordered them. The gateway logs it; the
- * runner stores it on each action row.
+ * The sha256 (hex) of a tool input in canonical JSON (object keys sorted, `undefined`
+ * members left out), so the same arguments hash the same however a client ordered
+ * them. The gateway logs it; the runner stores it on each action row.
+ *
+ * @example
+ * hashToolInput({ b: 1, a: 2 }) === hashToolInput({ a: 2, b: 1 }); // true
  */
 export function hashToolInput(input: unknown): string {
   return createHash('sha256')

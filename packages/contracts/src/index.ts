@@ -1,0 +1,82 @@
+export {
+  ACTION_RESULTS,
+  type ActionResult,
+  type ActionRow,
+  actionId,
+  actionRowSchema,
+  type BatchAnswer,
+  batchAnswerSchema,
+  MAX_ACTIONS_PER_BATCH,
+  MAX_MESSAGE_LENGTH,
+  rowModuleSchema,
+} from './actions';
+export {
+  type PersonaAccount,
+  personaAccountSchema,
+  personaUpsertSchema,
+  SHARED_SPACE_TYPES,
+  type SharedSpace,
+  SPACE_TYPES,
+  type SpaceType,
+  sharedSpaceSchema,
+  sharedSpaceTypeSchema,
+  spaceMemberSchema,
+  upsertAnswerSchema,
+} from './admin';
+export { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from './dev-defaults';
+export {
+  type DueAnswer,
+  type DuePersona,
+  dueAnswerSchema,
+  duePersonaSchema,
+  FAILURE_BACKOFF_MINUTES,
+  MAX_DUE_LIMIT,
+} from './due';
+export {
+  type FeedbackRow,
+  feedbackId,
+  feedbackRowSchema,
+  MAX_FEEDBACK_PER_BATCH,
+} from './feedback';
+export { HEADER_DISPLAY_NAMES, HEADERS } from './headers';
+export {
+  type LoginAnswer,
+  loginAnswerSchema,
+  loginRequestSchema,
+  mySpacesAnswerSchema,
+  type SpaceSummary,
+  spaceSummarySchema,
+} from './identity';
+export { hashToolInput } from './input-hash';
+export {
+  isValidTimeZone,
+  moduleNameSchema,
+  PERSONA_LOCALES,
+  type PersonaLocale,
+  type PersonaProfile,
+  type PersonaTraits,
+  personaProfileSchema,
+  TICK_CADENCES,
+  type TickCadence,
+  traitsSchema,
+} from './persona-profile';
+export {
+  personaTickId,
+  runTickId,
+  TICK_STATUSES,
+  type TickRecord,
+  type TickStatus,
+  tickAnswerSchema,
+  tickIdSchema,
+  tickRecordSchema,
+} from './ticks';
+export {
+  type AccessClaims,
+  type AccessTokenPayload,
+  accessTokenClaimsSchema,
+  readAccessClaims,
+  TOKEN_ALGORITHMS,
+  TOKEN_AUDIENCE,
+  USER_KINDS,
+  type UserKind,
+} from './token';
