@@ -59,6 +59,7 @@ describe('regression alerts on synthetic history', () => {
           module: tool.split('.')[0] as string,
           spaceId: 's',
           result: error ? ('error' as const) : ('ok' as const),
+          outcome: error ? ('app_error' as const) : ('ok' as const),
           errorMessage: error ? 'boom' : null,
           latencyMs: 10 + Math.floor(rand() * 90),
           createdAt: new Date(asOf.getTime() - d * DAY - (i + 1) * 60_000),

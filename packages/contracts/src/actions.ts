@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callCheckSchema, ERROR_KINDS } from './outcomes';
 import { moduleNameSchema } from './persona-profile';
 import { tickIdSchema } from './ticks';
 
@@ -21,22 +22,39 @@ export const rowModuleSchema = z.union([moduleNameSchema, z.string().regex(/^__[
  * One tool call a persona made, as the runner reports it and the identity service
  * stores it (`POST /api/v1/internal/personas/:id/actions`). `index` is the call's
  * position within its tick; with the tick id and tool name it makes the row id.
+ * An error carries its kind; a call the persona looked at again carries its `check`;
+ * a call made to look again names the call it checked (`checkOf`).
  */
-export const actionRowSchema = z.object({
-  tickId: tickIdSchema,
-  index: z.number().int().min(0).max(100_000),
-  toolName: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits and _.- only'),
-  module: rowModuleSchema,
-  spaceId: id,
-  toolUseId: id.optional(),
-  inputHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'sha256 hex')
-    .optional(),
-  result: z.enum(ACTION_RESULTS),
-  errorMessage: z.string().max(MAX_MESSAGE_LENGTH).optional(),
-  latencyMs: z.number().int().min(0).max(86_400_000).optional(),
-});
+export const actionRowSchema = z
+  .object({
+    tickId: tickIdSchema,
+    index: z.number().int().min(0).max(100_000),
+    toolName: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits and _.- only'),
+    module: rowModuleSchema,
+    spaceId: id,
+    toolUseId: id.optional(),
+    inputHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'sha256 hex')
+      .optional(),
+    result: z.enum(ACTION_RESULTS),
+    errorMessage: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+    latencyMs: z.number().int().min(0).max(86_400_000).optional(),
+    errorKind: z.enum(ERROR_KINDS).optional(),
+    check: callCheckSchema.optional(),
+    checkOf: z.number().int().min(0).max(100_000).optional(),
+  })
+  // Unknown keys are refused, not dropped: a field one side sends and the other does not
+  // know would otherwise be lost without a word.
+  .strict()
+  .refine((row) => row.result === 'error' || row.errorKind === undefined, {
+    path: ['errorKind'],
+    message: 'only an error has a kind',
+  })
+  .refine((row) => row.result === 'ok' || row.check === undefined, {
+    path: ['check'],
+    message: 'only a call that answered ok can be checked',
+  });
 
 export type ActionRow = z.output<typeof actionRowSchema>;
 

@@ -9,12 +9,14 @@ export const MAX_FEEDBACK_PER_BATCH = 100;
  * A persona's rating of one module in one tick
  * (`POST /api/v1/internal/personas/:id/feedback`): one per module per tick.
  */
-export const feedbackRowSchema = z.object({
-  tickId: tickIdSchema,
-  module: rowModuleSchema,
-  rating: z.number().int().min(1).max(5),
-  notes: z.string().max(MAX_MESSAGE_LENGTH).optional(),
-});
+export const feedbackRowSchema = z
+  .object({
+    tickId: tickIdSchema,
+    module: rowModuleSchema,
+    rating: z.number().int().min(1).max(5),
+    notes: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+  })
+  .strict();
 
 export type FeedbackRow = z.output<typeof feedbackRowSchema>;
 

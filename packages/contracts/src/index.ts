@@ -49,6 +49,18 @@ export {
 } from './identity';
 export { hashToolInput } from './input-hash';
 export {
+  ACTION_OUTCOMES,
+  type ActionOutcome,
+  type CallCheck,
+  CHECK_STATUSES,
+  type CheckStatus,
+  callCheckSchema,
+  ERROR_KINDS,
+  type ErrorKind,
+  MAX_CHECK_TEXT,
+  outcomeOf,
+} from './outcomes';
+export {
   isValidTimeZone,
   moduleNameSchema,
   PERSONA_LOCALES,

@@ -11,10 +11,14 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.m
 
 /**
  * Applies every committed migration that has not run yet. Safe to call on every start:
- * drizzle records applied migrations in `drizzle.__drizzle_migrations`.
+ * drizzle records applied migrations in `drizzle.__drizzle_migrations`. A test of an
+ * upgrade may pass a folder holding only the older migrations.
  */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  options: { folder?: string } = {},
+): Promise<void> {
+  const config = { migrationsFolder: options.folder ?? MIGRATIONS_FOLDER };
   try {
     if (handle.driver === 'pglite') {
       await migratePglite(handle.db as unknown as PgliteDatabase, config);

@@ -88,6 +88,7 @@ export async function insertTick(
         module: a.tool.split('.')[0] as string,
         spaceId: 'space-1',
         result: a.result,
+        outcome: a.result === 'error' ? ('app_error' as const) : ('ok' as const),
         errorMessage: a.errorMessage ?? null,
         latencyMs: a.latencyMs ?? 120,
         createdAt: t.at,

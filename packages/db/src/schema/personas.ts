@@ -1,5 +1,8 @@
 import type {
+  ActionOutcome,
   ActionResult,
+  CheckStatus,
+  ErrorKind,
   PersonaLocale,
   PersonaTraits,
   TickCadence,
@@ -64,10 +67,34 @@ export const personaActions = authSchema.table(
     result: text('result').$type<ActionResult>().notNull(),
     errorMessage: text('error_message'),
     latencyMs: integer('latency_ms'),
+    /** Why an error happened; null for ok calls and for errors stored before kinds existed. */
+    errorKind: text('error_kind').$type<ErrorKind>(),
+    /** The normalised class of `error_message` (ids, numbers, quotes stripped). */
+    errorSignature: text('error_signature'),
+    /** What analytics count: ok, an error kind, or check_failed. */
+    outcome: text('outcome').$type<ActionOutcome>().notNull(),
+    /** The persona's verdict on this call's answer when it looked again. */
+    checkStatus: text('check_status').$type<CheckStatus>(),
+    checkExpected: text('check_expected'),
+    checkSeen: text('check_seen'),
+    /** `seq` of the call that showed the verdict. */
+    checkBy: integer('check_by'),
+    /** `seq` of the call this one was made to check. */
+    checkOf: integer('check_of'),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
   },
   (t) => [
     check('persona_actions_result_check', sql`${t.result} in ('ok', 'error')`),
+    check(
+      'persona_actions_error_kind_check',
+      sql`${t.errorKind} in ('invalid_input', 'app_error', 'timeout', 'transport')`,
+    ),
+    check(
+      'persona_actions_outcome_check',
+      sql`${t.outcome} in ('ok', 'invalid_input', 'app_error', 'timeout', 'transport', 'check_failed')`,
+    ),
+    check('persona_actions_check_status_check', sql`${t.checkStatus} in ('passed', 'failed')`),
+    index('persona_actions_created_idx').on(t.createdAt),
     index('persona_actions_persona_created_idx').on(t.personaId, t.createdAt.desc()),
     index('persona_actions_tick_idx').on(t.tickId),
     index('persona_actions_module_created_idx').on(t.module, t.createdAt.desc()),

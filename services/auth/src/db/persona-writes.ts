@@ -4,6 +4,7 @@ import {
   type BatchAnswer,
   type FeedbackRow,
   feedbackId,
+  outcomeOf,
   type TickRecord,
 } from '@mana/contracts';
 import { type Database, personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
@@ -38,6 +39,14 @@ export async function insertActions(
           result: row.result,
           errorMessage: row.errorMessage ?? null,
           latencyMs: row.latencyMs ?? null,
+          errorKind: row.errorKind ?? null,
+          errorSignature: row.errorMessage ? sql`auth.error_signature(${row.errorMessage})` : null,
+          outcome: outcomeOf(row),
+          checkStatus: row.check?.status ?? null,
+          checkExpected: row.check?.expected ?? null,
+          checkSeen: row.check?.seen ?? null,
+          checkBy: row.check?.by ?? null,
+          checkOf: row.checkOf ?? null,
           createdAt: now,
         })),
       )

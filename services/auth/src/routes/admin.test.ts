@@ -121,6 +121,7 @@ describe('admin API', () => {
         module: 'todo',
         spaceId: 'x',
         result,
+        outcome: result === 'error' ? ('app_error' as const) : ('ok' as const),
         createdAt: new Date(now - ageDays * day),
       });
       await t.db
@@ -219,6 +220,7 @@ describe('admin API', () => {
         module: 'todo',
         spaceId: 'x',
         result: 'ok',
+        outcome: 'ok',
       });
       expect((await t.service('DELETE', `/api/v1/admin/personas/${id}`)).status).toBe(200);
       expect((await t.service('DELETE', `/api/v1/admin/personas/${id}`)).status).toBe(404);
