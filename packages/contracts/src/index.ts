@@ -92,3 +92,11 @@ export {
   USER_KINDS,
   type UserKind,
 } from './token';
+export {
+  ERROR_KIND_META_KEY,
+  TOOL_CHECKS_META_KEY,
+  type ToolCheck,
+  type ToolChecks,
+  toolCheckSchema,
+  toolChecksSchema,
+} from './tool-checks';
