@@ -1,3 +1,4 @@
+import type { ToolChecks } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -38,6 +39,11 @@ export interface ToolSpec<
   policyHint: PolicyHint;
   input: I;
   output: O;
+  /**
+   * How a careful user verifies this write: the reads that must show its effect, or why
+   * it has none. Published to clients with the tool list; every `write` tool declares it.
+   */
+  checks?: ToolChecks;
   handler(input: z.output<I>, ctx: ToolContext): Promise<z.input<O>>;
 }
 
