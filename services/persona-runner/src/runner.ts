@@ -4,8 +4,8 @@ import { IdentityClient } from './clients/identity';
 import { InternalApiClient } from './clients/internal-api';
 import type { RetryPolicy } from './clients/retry';
 import { createRunnerMetrics, type RunnerMetrics } from './metrics';
-import { Outbox } from './outbox';
-import { runTick, type TickResult } from './tick';
+import { Outbox } from './tick/outbox';
+import { runTick, type TickResult } from './tick/run-tick';
 
 /** Everything a runner needs. */
 export interface PersonaRunnerOptions {

@@ -6,16 +6,16 @@ import {
   type TickRecord,
 } from '@mana/contracts';
 import type { Logger } from 'pino';
-import type { Brain, DayContext, ToolCall, Usage } from './brains/types';
+import type { Brain, DayContext, ToolCall, Usage } from '../brains/types';
+import { gatewayHeaders } from '../clients/gateway';
+import type { IdentityClient } from '../clients/identity';
+import type { InternalApiClient } from '../clients/internal-api';
+import type { RunnerMetrics } from '../metrics';
+import { parseRatings } from '../ratings/parse-ratings';
 import { chooseSpace } from './choose-space';
-import { gatewayHeaders } from './clients/gateway';
-import type { IdentityClient } from './clients/identity';
-import type { InternalApiClient } from './clients/internal-api';
 import { summarizeExperience } from './experience';
-import type { RunnerMetrics } from './metrics';
+import { modulesOf } from './modules-of';
 import type { Outbox, PendingWrite } from './outbox';
-import { modulesOf } from './persona';
-import { parseRatings } from './ratings/parse-ratings';
 
 /** What one persona's day needs. */
 export interface PersonaDayDeps {

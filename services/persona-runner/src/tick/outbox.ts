@@ -1,5 +1,5 @@
 import type { ActionRow, FeedbackRow, TickRecord } from '@mana/contracts';
-import type { InternalApiClient } from './clients/internal-api';
+import type { InternalApiClient } from '../clients/internal-api';
 
 /** A write that could not be delivered yet. */
 export type PendingWrite =

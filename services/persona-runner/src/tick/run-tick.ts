@@ -1,7 +1,7 @@
 import { personaTickId, runTickId } from '@mana/contracts';
 import type { Logger } from 'pino';
-import type { InternalApiClient } from './clients/internal-api';
-import type { RunnerMetrics } from './metrics';
+import type { InternalApiClient } from '../clients/internal-api';
+import type { RunnerMetrics } from '../metrics';
 import type { Outbox } from './outbox';
 import { type PersonaDayDeps, type PersonaDayResult, runPersonaDay } from './persona-day';
 import { runPool } from './pool';
