@@ -49,7 +49,7 @@ export class PersonaRunner {
   readonly #options: PersonaRunnerOptions;
   readonly #api: InternalApiClient | undefined;
   readonly #identity: IdentityClient | undefined;
-  readonly #outbox = new Outbox();
+  readonly #outbox: Outbox | undefined;
   readonly #shutdown = new AbortController();
   #paused: boolean;
   #inFlight: Promise<TickResult> | undefined;
@@ -74,6 +74,7 @@ export class PersonaRunner {
         retry: options.retry,
         fetch: options.fetch,
       });
+      this.#outbox = new Outbox(this.#api);
     }
     if (options.seedSecret) {
       this.#identity = new IdentityClient({
@@ -108,7 +109,7 @@ export class PersonaRunner {
 
   /** Writes waiting for the identity service to come back. */
   get pendingWrites(): number {
-    return this.#outbox.size;
+    return this.#outbox?.size ?? 0;
   }
 
   /** The last tick's time and result or error. */
@@ -127,7 +128,7 @@ export class PersonaRunner {
 
   /** Runs a tick now unless one is in flight, the runner is paused, or it cannot run. */
   async tick(): Promise<TickResult | TickSkip> {
-    if (this.disabledReason || !this.#api || !this.#identity || !this.brain) {
+    if (this.disabledReason || !this.#api || !this.#outbox || !this.#identity || !this.brain) {
       return { skipped: 'disabled', reason: this.disabledReason };
     }
     if (this.#inFlight) {

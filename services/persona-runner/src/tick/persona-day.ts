@@ -60,7 +60,7 @@ export async function runPersonaDay(
   tickId: string,
   deps: PersonaDayDeps,
 ): Promise<PersonaDayResult> {
-  const { api, brain, clock, logger } = deps;
+  const { brain, clock, logger } = deps;
   const started = performance.now();
   const startedAt = clock();
   const log = logger.child({ tickId, persona: persona.email });
@@ -89,7 +89,7 @@ export async function runPersonaDay(
     model: brain.model,
   };
   try {
-    await deps.outbox.send(api, {
+    await deps.outbox.send({
       kind: 'tick',
       personaId: persona.userId,
       tickId,
@@ -185,7 +185,7 @@ export async function runPersonaDay(
   let undelivered: unknown;
   for (const write of writes) {
     try {
-      await deps.outbox.send(api, write);
+      await deps.outbox.send(write);
     } catch (cause) {
       undelivered ??= cause;
     }

@@ -40,7 +40,7 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
   const log = deps.logger.child({ tickId });
   if (deps.outbox.size > 0) {
     try {
-      const sent = await deps.outbox.flush(deps.api);
+      const sent = await deps.outbox.flush();
       log.info({ sent }, 'delivered writes left from earlier ticks');
     } catch (error) {
       log.warn(
