@@ -5,36 +5,14 @@ import {
   hashToolInput,
   type TickRecord,
 } from '@mana/contracts';
-import type { Logger } from 'pino';
-import type { Brain, DayContext, ToolCall, Usage } from '../brains/types';
+import type { DayContext, ToolCall, Usage } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
-import type { IdentityClient } from '../clients/identity';
-import type { InternalApiClient } from '../clients/internal-api';
-import type { RunnerMetrics } from '../metrics';
 import { parseRatings } from '../ratings/parse-ratings';
 import { chooseSpace } from './choose-space';
+import type { DayDeps } from './day-deps';
 import { summarizeExperience } from './experience';
 import { modulesOf } from './modules-of';
-import type { Outbox, PendingWrite } from './outbox';
-
-/** What one persona's day needs. */
-export interface PersonaDayDeps {
-  api: InternalApiClient;
-  identity: IdentityClient;
-  brain: Brain;
-  outbox: Outbox;
-  /** Base URL of the MCP gateway (`…/mcp` is appended). */
-  mcpUrl: string;
-  runnerId: string;
-  clock: () => Date;
-  timeoutMs: number;
-  logger: Logger;
-  metrics: RunnerMetrics;
-  /** Aborted when the runner shuts down: the day stops, and what it did is kept. */
-  shutdown: AbortSignal;
-  /** Latency clock handed to brains (default `performance.now`). */
-  stopwatch?: () => number;
-}
+import type { PendingWrite } from './outbox';
 
 /** How one persona's day ended. */
 export interface PersonaDayResult {
@@ -58,7 +36,7 @@ const ZERO: Usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
 export async function runPersonaDay(
   persona: DuePersona,
   tickId: string,
-  deps: PersonaDayDeps,
+  deps: DayDeps,
 ): Promise<PersonaDayResult> {
   const { brain, clock, logger } = deps;
   const started = performance.now();
@@ -121,7 +99,7 @@ export async function runPersonaDay(
         deps.metrics.toolCall(call.module, call.toolName, call.result);
       },
       logger: log,
-      stopwatch: deps.stopwatch ?? (() => performance.now()),
+      stopwatch: deps.stopwatch,
     };
 
     const lived = await abortable(brain.liveDay(day), controller.signal);
