@@ -1,7 +1,8 @@
 import { type DueAnswer, personaTickId, runTickId } from '@mana/contracts';
 import type { DayDeps } from './day-deps';
-import { type PersonaDayResult, runPersonaDay } from './persona-day';
+import { runPersonaDay } from './persona-day';
 import { runPool } from './pool';
+import type { PersonaDayResult } from './record-day';
 
 /** What one tick did. */
 export interface TickResult {
