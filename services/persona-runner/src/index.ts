@@ -18,7 +18,6 @@ export { IdentityClient } from './clients/identity';
 export { InternalApiClient } from './clients/internal-api';
 export { type BrainChoice, parseRunnerEnv, type RunnerEnv } from './env';
 export { createRunnerMetrics, type RunnerMetrics } from './metrics';
-export { modulesOf } from './persona';
 export { PARSE_FAILURE_MODULE, type ParsedRating, parseRatings } from './ratings/parse-ratings';
 export { PersonaRunner, type PersonaRunnerOptions, type TickSkip } from './runner';
 export {
@@ -26,4 +25,5 @@ export {
   type StartPersonaRunnerOptions,
   startPersonaRunner,
 } from './server';
-export type { TickResult } from './tick';
+export { modulesOf } from './tick/modules-of';
+export type { TickResult } from './tick/run-tick';

@@ -11,7 +11,7 @@ import {
   type TestStack,
 } from './testing/stack-harness';
 import { type TestBehaviour, testBrain } from './testing/test-brain';
-import type { TickResult } from './tick';
+import type { TickResult } from './tick/run-tick';
 
 const MIN = 60_000;
 let now = new Date('2026-11-25T09:00:00Z'); // a Wednesday: every cadence is due

@@ -4,8 +4,9 @@ import { IdentityClient } from './clients/identity';
 import { InternalApiClient } from './clients/internal-api';
 import type { RetryPolicy } from './clients/retry';
 import { createRunnerMetrics, type RunnerMetrics } from './metrics';
-import { Outbox } from './outbox';
-import { runTick, type TickResult } from './tick';
+import type { DayDeps } from './tick/day-deps';
+import { Outbox } from './tick/outbox';
+import { runTick, type TickResult } from './tick/run-tick';
 
 /** Everything a runner needs. */
 export interface PersonaRunnerOptions {
@@ -47,10 +48,10 @@ export class PersonaRunner {
   /** Why the runner cannot tick (missing key or brain credentials), if it cannot. */
   readonly disabledReason: string | undefined;
   readonly #options: PersonaRunnerOptions;
-  readonly #api: InternalApiClient | undefined;
   readonly #identity: IdentityClient | undefined;
-  readonly #outbox = new Outbox();
   readonly #shutdown = new AbortController();
+  /** What every tick and persona day runs with; undefined when the runner cannot tick. */
+  readonly #day: DayDeps | undefined;
   #paused: boolean;
   #inFlight: Promise<TickResult> | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -67,14 +68,6 @@ export class PersonaRunner {
       !options.brain && 'the brain’s credentials (ANTHROPIC_API_KEY)',
     ].filter(Boolean);
     this.disabledReason = missing.length > 0 ? `missing ${missing.join(', ')}` : undefined;
-    if (options.serviceKey) {
-      this.#api = new InternalApiClient({
-        authUrl: options.authUrl,
-        serviceKey: options.serviceKey,
-        retry: options.retry,
-        fetch: options.fetch,
-      });
-    }
     if (options.seedSecret) {
       this.#identity = new IdentityClient({
         authUrl: options.authUrl,
@@ -83,6 +76,7 @@ export class PersonaRunner {
         fetch: options.fetch,
       });
     }
+    this.#day = dayDeps(options, this.#identity, this.metrics, this.#shutdown.signal);
   }
 
   /**
@@ -108,7 +102,7 @@ export class PersonaRunner {
 
   /** Writes waiting for the identity service to come back. */
   get pendingWrites(): number {
-    return this.#outbox.size;
+    return this.#day?.outbox.size ?? 0;
   }
 
   /** The last tick's time and result or error. */
@@ -127,7 +121,7 @@ export class PersonaRunner {
 
   /** Runs a tick now unless one is in flight, the runner is paused, or it cannot run. */
   async tick(): Promise<TickResult | TickSkip> {
-    if (this.disabledReason || !this.#api || !this.#identity || !this.brain) {
+    if (this.disabledReason || !this.#day) {
       return { skipped: 'disabled', reason: this.disabledReason };
     }
     if (this.#inFlight) {
@@ -140,22 +134,7 @@ export class PersonaRunner {
     }
     const o = this.#options;
     const started = performance.now();
-    const clock = o.clock ?? (() => new Date());
-    this.#inFlight = runTick({
-      api: this.#api,
-      identity: this.#identity,
-      brain: this.brain,
-      outbox: this.#outbox,
-      mcpUrl: o.mcpUrl.replace(/\/+$/, ''),
-      runnerId: o.runnerId,
-      clock,
-      timeoutMs: o.personaTimeoutMs,
-      logger: o.logger,
-      metrics: this.metrics,
-      shutdown: this.#shutdown.signal,
-      concurrency: o.concurrency,
-      ...(o.stopwatch ? { stopwatch: o.stopwatch } : {}),
-    });
+    this.#inFlight = runTick(this.#day, { concurrency: o.concurrency });
 
     try {
       const result = await this.#inFlight;
@@ -223,6 +202,39 @@ export class PersonaRunner {
       await settled;
     }
   }
+}
+
+/**
+ * The per-day dependencies, built once: undefined without the service key, the seed
+ * secret (no `identity`) or a brain, when the runner cannot tick.
+ */
+function dayDeps(
+  options: PersonaRunnerOptions,
+  identity: IdentityClient | undefined,
+  metrics: RunnerMetrics,
+  shutdown: AbortSignal,
+): DayDeps | undefined {
+  if (!options.serviceKey || !identity || !options.brain) return undefined;
+  const api = new InternalApiClient({
+    authUrl: options.authUrl,
+    serviceKey: options.serviceKey,
+    retry: options.retry,
+    fetch: options.fetch,
+  });
+  return {
+    api,
+    identity,
+    brain: options.brain,
+    outbox: new Outbox(api),
+    mcpUrl: options.mcpUrl.replace(/\/+$/, ''),
+    runnerId: options.runnerId,
+    clock: options.clock ?? (() => new Date()),
+    timeoutMs: options.personaTimeoutMs,
+    logger: options.logger,
+    metrics,
+    shutdown,
+    stopwatch: options.stopwatch ?? (() => performance.now()),
+  };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -7,7 +7,7 @@ import type { ToolRegistry } from '@mana/tool-registry';
 import { pino } from 'pino';
 import type { DayContext, ToolCall } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
-import { modulesOf } from '../persona';
+import { modulesOf } from '../tick/modules-of';
 
 export const STACK_SERVICE_KEY = 'runner-test-service-key';
 export const STACK_SEED_SECRET = 'runner-test-seed-secret';

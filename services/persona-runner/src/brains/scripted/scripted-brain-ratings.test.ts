@@ -1,8 +1,8 @@
 import { type AnyToolSpec, createAppRegistry, ToolError, ToolRegistry } from '@mana/tool-registry';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { summarizeExperience } from '../../experience';
 import { parseRatings } from '../../ratings/parse-ratings';
 import { startTestStack, type TestStack } from '../../testing/stack-harness';
+import { summarizeExperience } from '../../tick/experience';
 import type { ToolCall } from '../types';
 import { createScriptedBrain } from './index';
 

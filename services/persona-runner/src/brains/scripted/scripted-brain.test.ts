@@ -1,7 +1,7 @@
 import { createAppRegistry } from '@mana/tool-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modulesOf } from '../../persona';
 import { startTestStack, type TestStack } from '../../testing/stack-harness';
+import { modulesOf } from '../../tick/modules-of';
 import type { ToolCall } from '../types';
 import { createScriptedBrain } from './index';
 

@@ -1,5 +1,5 @@
 import type { ActionRow, FeedbackRow, TickRecord } from '@mana/contracts';
-import type { InternalApiClient } from './clients/internal-api';
+import type { InternalApiClient } from '../clients/internal-api';
 
 /** A write that could not be delivered yet. */
 export type PendingWrite =
@@ -11,23 +11,33 @@ export type PendingWrite =
  * Writes the identity service did not take even after retries wait here and are sent
  * again, in order, before the next tick. Every write is idempotent by its ids, so
  * sending one twice stores it once: nothing a persona did is lost to an outage.
+ *
+ * @example
+ * const outbox = new Outbox(api);
+ * await outbox.send({ kind: 'tick', personaId, tickId, record }); // kept if it fails
+ * await outbox.flush(); // before the next tick
  */
 export class Outbox {
+  readonly #api: InternalApiClient;
   #pending: PendingWrite[] = [];
+
+  constructor(api: InternalApiClient) {
+    this.#api = api;
+  }
 
   get size(): number {
     return this.#pending.length;
   }
 
   /** Sends a write now; keeps it (and later ones of the same persona) if that fails. */
-  async send(api: InternalApiClient, write: PendingWrite): Promise<void> {
+  async send(write: PendingWrite): Promise<void> {
     if (this.#pending.some((p) => p.personaId === write.personaId)) {
       // Keep a persona's writes in order: actions before the tick that counts them.
       this.#pending.push(write);
       throw new Error('earlier writes of this persona are still pending');
     }
     try {
-      await deliver(api, write);
+      await this.#deliver(write);
     } catch (error) {
       this.#pending.push(write);
       throw error;
@@ -35,20 +45,21 @@ export class Outbox {
   }
 
   /** Sends what is pending, oldest first; stops at the first failure. Returns how many went out. */
-  async flush(api: InternalApiClient): Promise<number> {
+  async flush(): Promise<number> {
     let sent = 0;
     while (this.#pending.length > 0) {
       const write = this.#pending[0] as PendingWrite;
-      await deliver(api, write);
+      await this.#deliver(write);
       this.#pending.shift();
       sent++;
     }
     return sent;
   }
-}
 
-async function deliver(api: InternalApiClient, write: PendingWrite): Promise<void> {
-  if (write.kind === 'actions') await api.postActions(write.personaId, write.rows);
-  else if (write.kind === 'feedback') await api.postFeedback(write.personaId, write.rows);
-  else await api.putTick(write.personaId, write.tickId, write.record);
+  async #deliver(write: PendingWrite): Promise<void> {
+    const api = this.#api;
+    if (write.kind === 'actions') await api.postActions(write.personaId, write.rows);
+    else if (write.kind === 'feedback') await api.postFeedback(write.personaId, write.rows);
+    else await api.putTick(write.personaId, write.tickId, write.record);
+  }
 }

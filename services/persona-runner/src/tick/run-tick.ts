@@ -1,10 +1,8 @@
-import { personaTickId, runTickId } from '@mana/contracts';
-import type { Logger } from 'pino';
-import type { InternalApiClient } from './clients/internal-api';
-import type { RunnerMetrics } from './metrics';
-import type { Outbox } from './outbox';
-import { type PersonaDayDeps, type PersonaDayResult, runPersonaDay } from './persona-day';
+import { type DueAnswer, personaTickId, runTickId } from '@mana/contracts';
+import type { DayDeps } from './day-deps';
+import { runPersonaDay } from './persona-day';
 import { runPool } from './pool';
+import type { PersonaDayResult } from './record-day';
 
 /** What one tick did. */
 export interface TickResult {
@@ -17,13 +15,10 @@ export interface TickResult {
   personas: PersonaDayResult[];
 }
 
-/** What a tick needs. */
-export interface TickDeps extends PersonaDayDeps {
-  api: InternalApiClient;
-  outbox: Outbox;
+/** What a tick takes beside the runner's {@link DayDeps}. */
+export interface TickOptions {
+  /** Persona days at a time (`PERSONA_CONCURRENCY`). */
   concurrency: number;
-  logger: Logger;
-  metrics: RunnerMetrics;
   /** At most this many due personas per tick (default: all). */
   limit?: number;
 }
@@ -34,13 +29,13 @@ export interface TickDeps extends PersonaDayDeps {
  * finishes). A persona's failure or timeout is part of the result, never a failed tick;
  * only an unreachable identity service fails the tick itself (it throws).
  */
-export async function runTick(deps: TickDeps): Promise<TickResult> {
+export async function runTick(deps: DayDeps, options: TickOptions): Promise<TickResult> {
   const started = performance.now();
   const tickId = runTickId(deps.runnerId, deps.clock());
   const log = deps.logger.child({ tickId });
   if (deps.outbox.size > 0) {
     try {
-      const sent = await deps.outbox.flush(deps.api);
+      const sent = await deps.outbox.flush();
       log.info({ sent }, 'delivered writes left from earlier ticks');
     } catch (error) {
       log.warn(
@@ -49,15 +44,17 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
       );
     }
   }
-  let due: Awaited<ReturnType<InternalApiClient['due']>>;
+  let due: DueAnswer;
   try {
-    due = await deps.api.due(deps.limit);
+    due = await deps.api.due(options.limit);
   } catch (error) {
     deps.metrics.error('due');
     throw error;
   }
-  const personas = await runPool(due.personas, deps.concurrency, (persona) =>
-    runPersonaDay(persona, personaTickId(tickId, persona.email), { ...deps, logger: log }),
+  // The days log under the tick's logger; everything else they share with the runner.
+  const days: DayDeps = { ...deps, logger: log };
+  const personas = await runPool(due.personas, options.concurrency, (persona) =>
+    runPersonaDay(persona, personaTickId(tickId, persona.email), days),
   );
   const failed = personas
     .filter((p) => p.status !== 'ok')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PersonaSpace } from './clients/identity';
+import type { PersonaSpace } from '../clients/identity';
 
 /** Share of days a persona with shared spaces spends in one of them. */
 export const SHARED_SPACE_SHARE = 0.3;

@@ -1,4 +1,4 @@
-import type { ModuleExperience, ToolCall } from './brains/types';
+import type { ModuleExperience, ToolCall } from '../brains/types';
 
 /**
  * Sums up, per module, what the persona went through: calls, errors with a few of their

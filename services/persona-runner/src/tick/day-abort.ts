@@ -1,0 +1,34 @@
+/** A persona's day ran past `PERSONA_TICK_TIMEOUT_MS`. */
+export class DayTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`the persona's day timed out after ${ms} ms`);
+    this.name = 'DayTimeoutError';
+  }
+}
+
+/**
+ * The signal a persona's day runs under: aborted with a {@link DayTimeoutError} after
+ * `timeoutMs`, or as soon as the runner's `shutdown` signal aborts (at once if it already
+ * has). Call `release()` when the day ends, so neither fires afterwards.
+ *
+ * @example
+ * const abort = dayAbort(deps.timeoutMs, deps.shutdown);
+ * try { await abortable(work(), abort.signal); } finally { abort.release(); }
+ */
+export function dayAbort(
+  timeoutMs: number,
+  shutdown: AbortSignal,
+): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DayTimeoutError(timeoutMs)), timeoutMs);
+  const onShutdown = () => controller.abort(new Error('the runner is shutting down'));
+  if (shutdown.aborted) onShutdown();
+  shutdown.addEventListener('abort', onShutdown, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      shutdown.removeEventListener('abort', onShutdown);
+    },
+  };
+}

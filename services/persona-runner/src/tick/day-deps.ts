@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { Brain } from '../brains/types';
+import type { IdentityClient } from '../clients/identity';
+import type { InternalApiClient } from '../clients/internal-api';
+import type { RunnerMetrics } from '../metrics';
+import type { Outbox } from './outbox';
+
+/**
+ * What a tick and every persona day in it need. The runner builds it once, when it is
+ * constructed, and hands the same object to each tick, which hands it to each day.
+ */
+export interface DayDeps {
+  /** The identity service's internal API (the due personas). */
+  api: InternalApiClient;
+  /** Logs personas in and lists their spaces. */
+  identity: IdentityClient;
+  brain: Brain;
+  /** Stores actions, ratings and tick records; keeps what cannot be delivered yet. */
+  outbox: Outbox;
+  /** Base URL of the MCP gateway, without a trailing slash (`/mcp` is appended). */
+  mcpUrl: string;
+  runnerId: string;
+  clock: () => Date;
+  /** A persona's day is aborted after this long (`PERSONA_TICK_TIMEOUT_MS`). */
+  timeoutMs: number;
+  logger: Logger;
+  metrics: RunnerMetrics;
+  /** Aborted when the runner shuts down: the day stops, and what it did is kept. */
+  shutdown: AbortSignal;
+  /** Latency clock handed to brains (`performance.now`; simulations add virtual time). */
+  stopwatch: () => number;
+}

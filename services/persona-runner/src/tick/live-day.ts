@@ -1,0 +1,157 @@
+import type { DuePersona, FeedbackRow, TickRecord, TickStatus } from '@mana/contracts';
+import type { Logger } from 'pino';
+import type { DayContext, ToolCall, Usage } from '../brains/types';
+import { gatewayHeaders } from '../clients/gateway';
+import { parseRatings } from '../ratings/parse-ratings';
+import { abortable } from './abortable';
+import { chooseSpace } from './choose-space';
+import { DayTimeoutError, dayAbort } from './day-abort';
+import type { DayDeps } from './day-deps';
+import { summarizeExperience } from './experience';
+import { modulesOf } from './modules-of';
+
+const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+
+/** What a persona's day produced, ready to be stored by `recordDay`. */
+export interface LivedDay {
+  persona: DuePersona;
+  tickId: string;
+  /** `performance.now()` when the day began: its duration runs until it is stored. */
+  started: number;
+  /** When the day began on the runner's clock: "now" for the persona. */
+  startedAt: Date;
+  /** The tick record stored when the day began (`running`); `recordDay` finishes it. */
+  running: TickRecord;
+  /** The space it acted in; null when the day ended before one was chosen. */
+  spaceId: string | null;
+  /** Every tool call the brain reported before the day ended, in order. */
+  calls: ToolCall[];
+  ratings: FeedbackRow[];
+  usage: Usage;
+  /** How the day ended (before storing it, which may still fail it). */
+  status: Exclude<TickStatus, 'running'>;
+  error?: string;
+  /** The day's logger (its tick id and the persona bound). */
+  log: Logger;
+}
+
+/**
+ * Lives one persona's day: records the tick as running, logs in, chooses the space, lets
+ * the brain live the day through the gateway and rate the modules it used. The day is
+ * aborted after `deps.timeoutMs` or when the runner shuts down. Never throws: a failure
+ * or timeout ends as the day's status, keeping the calls made before it; calls reported
+ * after the day ended are dropped.
+ */
+export async function liveDay(
+  persona: DuePersona,
+  tickId: string,
+  deps: DayDeps,
+): Promise<LivedDay> {
+  const started = performance.now();
+  const startedAt = deps.clock();
+  const log = deps.logger.child({ tickId, persona: persona.email });
+  const abort = dayAbort(deps.timeoutMs, deps.shutdown);
+  const day: LivedDay = {
+    persona,
+    tickId,
+    started,
+    startedAt,
+    running: {
+      status: 'running',
+      startedAt: startedAt.toISOString(),
+      runnerId: deps.runnerId,
+      brain: deps.brain.name,
+      model: deps.brain.model,
+    },
+    spaceId: null,
+    calls: [],
+    ratings: [],
+    usage: NO_USAGE,
+    status: 'ok',
+    log,
+  };
+  let ended = false;
+  const record = (call: ToolCall) => {
+    if (ended) {
+      log.warn({ tool: call.toolName }, 'tool call reported after the day ended; not stored');
+      return;
+    }
+    day.calls.push(call);
+    deps.metrics.toolCall(call.module, call.toolName, call.result);
+  };
+  try {
+    await deps.outbox.send({
+      kind: 'tick',
+      personaId: persona.userId,
+      tickId,
+      record: day.running,
+    });
+    await liveAndRate(day, record, abort.signal, deps);
+  } catch (cause) {
+    const reason = abort.signal.aborted ? abort.signal.reason : cause;
+    day.status = reason instanceof DayTimeoutError ? 'timeout' : 'failed';
+    day.error = reason instanceof Error ? reason.message : String(reason);
+    // A brain may attach what it spent before failing; the tick should still show it.
+    day.usage = addUsage(day.usage, (cause as { usage?: Usage } | undefined)?.usage);
+    log.warn({ err: cause, status: day.status }, 'persona day did not complete');
+  } finally {
+    abort.release();
+    ended = true;
+  }
+  return day;
+}
+
+/**
+ * Logs in, chooses the space, builds the DayContext, lets the brain live the day and,
+ * when it used any module, rate it. Fills `day` as it goes, so a failure keeps the space
+ * and the usage so far; throws on failure or abort.
+ */
+async function liveAndRate(
+  day: LivedDay,
+  record: (call: ToolCall) => void,
+  signal: AbortSignal,
+  deps: DayDeps,
+): Promise<void> {
+  const { persona, tickId, startedAt } = day;
+  const { token } = await abortable(deps.identity.login(persona.email), signal);
+  const spaces = await abortable(deps.identity.spaces(token), signal);
+  const space = chooseSpace(persona.email, startedAt, spaces);
+  if (!space) throw new Error('the persona has no space to act in');
+  day.spaceId = space.id;
+  const modules = modulesOf(persona);
+  const context: DayContext = {
+    persona,
+    tickId,
+    now: startedAt,
+    gateway: {
+      url: `${deps.mcpUrl}/mcp`,
+      headers: gatewayHeaders(token, space.id, modules),
+    },
+    space: { id: space.id, name: space.name, type: space.type },
+    modules,
+    signal,
+    record,
+    logger: day.log,
+    stopwatch: deps.stopwatch,
+  };
+
+  const lived = await abortable(deps.brain.liveDay(context), signal);
+  day.usage = addUsage(day.usage, lived.usage);
+  const experience = summarizeExperience(day.calls);
+  if (experience.length === 0) return;
+  const rated = await abortable(deps.brain.rateDay(context, experience), signal);
+  day.usage = addUsage(day.usage, rated.usage);
+  day.ratings = parseRatings(
+    rated.text,
+    experience.map((m) => m.module),
+  ).map((r) => ({ tickId, ...r }));
+}
+
+function addUsage(a: Usage, b: Usage | undefined): Usage {
+  if (!b) return a;
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    costUsd: a.costUsd + b.costUsd,
+  };
+}

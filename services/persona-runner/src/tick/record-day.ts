@@ -1,0 +1,120 @@
+import { type ActionRow, hashToolInput, type TickRecord } from '@mana/contracts';
+import type { ToolCall } from '../brains/types';
+import type { DayDeps } from './day-deps';
+import type { LivedDay } from './live-day';
+import type { Outbox, PendingWrite } from './outbox';
+
+/** How one persona's day ended. */
+export interface PersonaDayResult {
+  personaId: string;
+  email: string;
+  tickId: string;
+  status: LivedDay['status'];
+  error?: string;
+  actions: number;
+  ratings: number;
+}
+
+/**
+ * Stores a lived day: its tool calls as action rows, its ratings, then the finished tick
+ * record, through the outbox. A write the identity service does not take (and every later
+ * one of this persona) is kept for the next tick; a day that went well but is not stored
+ * yet ends `failed` ("kept for retry"). Counts the day in the metrics and logs it. Never
+ * throws.
+ */
+export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDayResult> {
+  const { persona, tickId, log } = day;
+  const actions = day.calls.map((call, index) => actionRow(call, index, day));
+  const final: TickRecord = {
+    ...day.running,
+    status: day.status,
+    finishedAt: maxDate(deps.clock(), day.startedAt).toISOString(),
+    spaceId: day.spaceId,
+    error: day.error?.slice(0, 4000) ?? null,
+    actionsCount: actions.length,
+    inputTokens: day.usage.inputTokens,
+    outputTokens: day.usage.outputTokens,
+    costUsd: day.usage.costUsd,
+  };
+  const undelivered = await sendEach(deps.outbox, writesOf(day, actions, final));
+  let { status, error } = day;
+  if (undelivered !== undefined) {
+    deps.metrics.error('persistence');
+    log.error(
+      { err: undelivered },
+      'storing the day failed; it stays in the outbox for the next tick',
+    );
+    if (status === 'ok') {
+      status = 'failed';
+      error = `storing the day failed (kept for retry): ${undelivered instanceof Error ? undelivered.message : String(undelivered)}`;
+    }
+  }
+  if (status !== 'ok') deps.metrics.error('persona');
+  deps.metrics.personaDay(status, (performance.now() - day.started) / 1000);
+  log.info(
+    {
+      status,
+      actions: actions.length,
+      ratings: day.ratings.length,
+      ms: Math.round(performance.now() - day.started),
+    },
+    'persona day',
+  );
+  return {
+    personaId: persona.userId,
+    email: persona.email,
+    tickId,
+    status,
+    ...(error ? { error } : {}),
+    actions: actions.length,
+    ratings: day.ratings.length,
+  };
+}
+
+/** The action row of the day's `index`th tool call. */
+function actionRow(call: ToolCall, index: number, day: LivedDay): ActionRow {
+  return {
+    tickId: day.tickId,
+    index,
+    toolName: call.toolName,
+    module: call.module,
+    spaceId: day.spaceId ?? '',
+    ...(call.toolUseId ? { toolUseId: call.toolUseId } : {}),
+    inputHash: hashToolInput(call.input),
+    result: call.result,
+    ...(call.errorMessage ? { errorMessage: call.errorMessage.slice(0, 4000) } : {}),
+    latencyMs: Math.max(0, Math.round(call.latencyMs)),
+  };
+}
+
+/** The day's writes, in the order they must be stored: the tick record counts the actions. */
+function writesOf(day: LivedDay, actions: ActionRow[], final: TickRecord): PendingWrite[] {
+  const personaId = day.persona.userId;
+  return [
+    ...(actions.length > 0 ? [{ kind: 'actions' as const, personaId, rows: actions }] : []),
+    ...(day.ratings.length > 0
+      ? [{ kind: 'feedback' as const, personaId, rows: day.ratings }]
+      : []),
+    { kind: 'tick', personaId, tickId: day.tickId, record: final },
+  ];
+}
+
+/**
+ * Tries every write, in order: one that fails (and every later one of this persona) waits
+ * in the outbox for the next tick instead of being dropped. Returns the first failure.
+ */
+async function sendEach(outbox: Outbox, writes: readonly PendingWrite[]): Promise<unknown> {
+  let undelivered: unknown;
+  for (const write of writes) {
+    try {
+      await outbox.send(write);
+    } catch (cause) {
+      undelivered ??= cause;
+    }
+  }
+  return undelivered;
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
