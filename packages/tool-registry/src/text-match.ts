@@ -1,6 +1,10 @@
 import { ilike, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { likePattern } from './fields';
+
+/** Escapes `%`, `_` and `\` so user text can sit inside an ILIKE pattern. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 /**
  * The clause "one of these columns contains the text, ignoring case": an ILIKE per
