@@ -11,6 +11,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'services/*/src/**/*.test.ts',
+      'services/*/test/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
       'tests/*/src/**/*.test.ts',
     ],

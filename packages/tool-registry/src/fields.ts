@@ -49,8 +49,3 @@ export function iso(value: Date | null): string | null;
 export function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
 }
-
-/** Escapes `%`, `_` and `\` so user text can sit inside an ILIKE pattern. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { articleOut, toArticle } from './shape';
 import { articles } from './table';
@@ -17,12 +16,10 @@ export const articlesArchive = defineTool({
   input: z.object({ id: idField('article') }),
   output: z.object({ article: articleOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .update(articles)
-      .set({ status: 'archived', updatedAt: ctx.now() })
-      .where(and(eq(articles.id, id), eq(articles.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('article', id);
+    const row = await updateInSpace(ctx, articles, id, 'article', {
+      status: 'archived',
+      updatedAt: ctx.now(),
+    });
     return { article: toArticle(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { articles } from './table';
 
@@ -14,12 +13,5 @@ export const articlesDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('article') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(articles)
-      .where(and(eq(articles.id, id), eq(articles.spaceId, ctx.spaceId)))
-      .returning({ id: articles.id });
-    if (rows.length === 0) throw notFound('article', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, articles, id, 'article'),
 });

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { likePattern, limitField, searchField } from '../../fields';
+import { limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { ARTICLE_STATUSES, articleOut, toArticle } from './shape';
 import { articles } from './table';
@@ -24,25 +26,19 @@ export const articlesList = defineTool({
   }),
   output: z.object({ articles: z.array(articleOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(articles.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status === undefined) where.push(inArray(articles.status, ['unread', 'reading']));
     else if (input.status !== 'all') where.push(eq(articles.status, input.status));
     if (input.tag) where.push(sql`${input.tag} = any(${articles.tags})`);
     if (input.query) {
-      const pattern = likePattern(input.query);
       where.push(
-        or(
-          ilike(articles.title, pattern),
-          ilike(articles.summary, pattern),
-          ilike(articles.source, pattern),
-          ilike(articles.url, pattern),
-        ) as SQL,
+        textMatch(input.query, articles.title, articles.summary, articles.source, articles.url),
       );
     }
     const rows = await ctx.db
       .select()
       .from(articles)
-      .where(and(...where))
+      .where(inSpace(articles, ctx, ...where))
       .orderBy(desc(articles.createdAt), asc(articles.id))
       .limit(input.limit);
     return { articles: rows.map(toArticle), count: rows.length };

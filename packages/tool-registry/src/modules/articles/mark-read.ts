@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { articleOut, toArticle } from './shape';
 import { articles } from './table';
@@ -17,17 +16,14 @@ export const articlesMarkRead = defineTool({
   input: z.object({ id: idField('article') }),
   output: z.object({ article: articleOut, alreadyRead: z.boolean() }),
   handler: async ({ id }, ctx) => {
-    const where = and(eq(articles.id, id), eq(articles.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(articles).where(where);
-    if (!existing) throw notFound('article', id);
+    const existing = await oneInSpace(ctx, articles, id, 'article');
     if (existing.status === 'read') return { article: toArticle(existing), alreadyRead: true };
     const now = ctx.now();
-    const [row] = await ctx.db
-      .update(articles)
-      .set({ status: 'read', readAt: now, updatedAt: now })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('article', id);
+    const row = await updateInSpace(ctx, articles, id, 'article', {
+      status: 'read',
+      readAt: now,
+      updatedAt: now,
+    });
     return { article: toArticle(row), alreadyRead: false };
   },
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { inSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import {
   articleOut,
@@ -37,7 +38,7 @@ export const articlesSave = defineTool({
     const [existing] = await ctx.db
       .select()
       .from(articles)
-      .where(and(eq(articles.spaceId, ctx.spaceId), eq(articles.url, input.url)))
+      .where(inSpace(articles, ctx, eq(articles.url, input.url)))
       .orderBy(asc(articles.createdAt))
       .limit(1);
     if (existing) return { article: toArticle(existing), alreadySaved: true };

@@ -1,7 +1,8 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import {
   ARTICLE_STATUSES,
@@ -49,12 +50,11 @@ export const articlesUpdate = defineTool({
     if (changes.status === 'read')
       readAt = sql`coalesce(${articles.readAt}, ${now.toISOString()}::timestamptz)`;
     else if (changes.status === 'unread' || changes.status === 'reading') readAt = null;
-    const [row] = await ctx.db
-      .update(articles)
-      .set({ ...changes, readAt, updatedAt: now })
-      .where(and(eq(articles.id, id), eq(articles.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('article', id);
+    const row = await updateInSpace(ctx, articles, id, 'article', {
+      ...changes,
+      readAt,
+      updatedAt: now,
+    });
     return { article: toArticle(row) };
   },
 });

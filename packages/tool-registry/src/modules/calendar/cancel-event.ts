@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { eventOut, toEvent } from './shape';
 import { calendarEvents } from './table';
@@ -17,17 +16,13 @@ export const calendarCancelEvent = defineTool({
   input: z.object({ id: idField('event') }),
   output: z.object({ event: eventOut, alreadyCancelled: z.boolean() }),
   handler: async ({ id }, ctx) => {
-    const where = and(eq(calendarEvents.id, id), eq(calendarEvents.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(calendarEvents).where(where);
-    if (!existing) throw notFound('event', id);
+    const existing = await oneInSpace(ctx, calendarEvents, id, 'event');
     if (existing.status === 'cancelled')
       return { event: toEvent(existing), alreadyCancelled: true };
-    const [row] = await ctx.db
-      .update(calendarEvents)
-      .set({ status: 'cancelled', updatedAt: ctx.now() })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('event', id);
+    const row = await updateInSpace(ctx, calendarEvents, id, 'event', {
+      status: 'cancelled',
+      updatedAt: ctx.now(),
+    });
     return { event: toEvent(row), alreadyCancelled: false };
   },
 });

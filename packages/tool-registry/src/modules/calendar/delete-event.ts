@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { calendarEvents } from './table';
 
@@ -14,12 +13,5 @@ export const calendarDeleteEvent = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('event') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(calendarEvents)
-      .where(and(eq(calendarEvents.id, id), eq(calendarEvents.spaceId, ctx.spaceId)))
-      .returning({ id: calendarEvents.id });
-    if (rows.length === 0) throw notFound('event', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, calendarEvents, id, 'event'),
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { eventOut, toEvent } from './shape';
 import { calendarEvents } from './table';
@@ -16,11 +15,7 @@ export const calendarGetEvent = defineTool({
   input: z.object({ id: idField('event') }),
   output: z.object({ event: eventOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .select()
-      .from(calendarEvents)
-      .where(and(eq(calendarEvents.id, id), eq(calendarEvents.spaceId, ctx.spaceId)));
-    if (!row) throw notFound('event', id);
+    const row = await oneInSpace(ctx, calendarEvents, id, 'event');
     return { event: toEvent(row) };
   },
 });

@@ -1,7 +1,9 @@
-import { and, asc, eq, gt, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { asc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
-import { dateTimeField, isoOut, likePattern, limitField, searchField } from '../../fields';
+import { dateTimeField, isoOut, limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { eventOut, toEvent } from './shape';
 import { calendarEvents } from './table';
@@ -38,26 +40,20 @@ export const calendarListEvents = defineTool({
       throw new ToolError('INVALID_INPUT', 'The window must end (to) after it starts (from)');
     }
     const where: SQL[] = [
-      eq(calendarEvents.spaceId, ctx.spaceId),
       lt(calendarEvents.startsAt, to),
       // Overlaps the window; an event of zero length counts if it starts inside it.
       or(gt(calendarEvents.endsAt, from), gte(calendarEvents.startsAt, from)) as SQL,
     ];
     if (!input.includeCancelled) where.push(eq(calendarEvents.status, 'confirmed'));
     if (input.query) {
-      const pattern = likePattern(input.query);
       where.push(
-        or(
-          ilike(calendarEvents.title, pattern),
-          ilike(calendarEvents.location, pattern),
-          ilike(calendarEvents.notes, pattern),
-        ) as SQL,
+        textMatch(input.query, calendarEvents.title, calendarEvents.location, calendarEvents.notes),
       );
     }
     const rows = await ctx.db
       .select()
       .from(calendarEvents)
-      .where(and(...where))
+      .where(inSpace(calendarEvents, ctx, ...where))
       .orderBy(asc(calendarEvents.startsAt), asc(calendarEvents.endsAt), asc(calendarEvents.id))
       .limit(input.limit);
     return {

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateTimeField, idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { resolveEnd } from './event-range';
 import {
@@ -34,18 +33,16 @@ export const calendarUpdateEvent = defineTool({
   }),
   output: z.object({ event: eventOut }),
   handler: async ({ id, startsAt, endsAt, durationMinutes, ...changes }, ctx) => {
-    const where = and(eq(calendarEvents.id, id), eq(calendarEvents.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(calendarEvents).where(where);
-    if (!existing) throw notFound('event', id);
+    const existing = await oneInSpace(ctx, calendarEvents, id, 'event');
     const start = startsAt ? new Date(startsAt) : existing.startsAt;
     const length = existing.endsAt.getTime() - existing.startsAt.getTime();
     const end = resolveEnd(start, endsAt, durationMinutes, new Date(start.getTime() + length));
-    const [row] = await ctx.db
-      .update(calendarEvents)
-      .set({ ...changes, startsAt: start, endsAt: end, updatedAt: ctx.now() })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('event', id);
+    const row = await updateInSpace(ctx, calendarEvents, id, 'event', {
+      ...changes,
+      startsAt: start,
+      endsAt: end,
+      updatedAt: ctx.now(),
+    });
     return { event: toEvent(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { contacts } from './table';
 
@@ -15,12 +14,5 @@ export const contactsDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('contact') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(contacts)
-      .where(and(eq(contacts.id, id), eq(contacts.spaceId, ctx.spaceId)))
-      .returning({ id: contacts.id });
-    if (rows.length === 0) throw notFound('contact', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, contacts, id, 'contact'),
 });

@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { inSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { contactOut, interactionOut, toContact, toInteraction } from './shape';
 import { contactInteractions, contacts } from './table';
@@ -18,17 +18,11 @@ export const contactsGet = defineTool({
   input: z.object({ id: idField('contact') }),
   output: z.object({ contact: contactOut, recentInteractions: z.array(interactionOut) }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.id, id), eq(contacts.spaceId, ctx.spaceId)));
-    if (!row) throw notFound('contact', id);
+    const row = await oneInSpace(ctx, contacts, id, 'contact');
     const interactions = await ctx.db
       .select()
       .from(contactInteractions)
-      .where(
-        and(eq(contactInteractions.contactId, id), eq(contactInteractions.spaceId, ctx.spaceId)),
-      )
+      .where(inSpace(contactInteractions, ctx, eq(contactInteractions.contactId, id)))
       .orderBy(desc(contactInteractions.happenedAt), desc(contactInteractions.createdAt))
       .limit(RECENT);
     return { contact: toContact(row), recentInteractions: interactions.map(toInteraction) };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateTimeField, idField, textField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { CHANNELS, contactOut, interactionOut, toContact, toInteraction } from './shape';
 import { contactInteractions, contacts } from './table';
@@ -26,15 +26,10 @@ export const contactsLogInteraction = defineTool({
     const now = ctx.now();
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
     // greatest() skips nulls, so a first interaction sets the value and an older one keeps it.
-    const [contact] = await ctx.db
-      .update(contacts)
-      .set({
-        lastContactedAt: sql`greatest(${contacts.lastContactedAt}, ${happenedAt.toISOString()}::timestamptz)`,
-        updatedAt: now,
-      })
-      .where(and(eq(contacts.id, input.contactId), eq(contacts.spaceId, ctx.spaceId)))
-      .returning();
-    if (!contact) throw notFound('contact', input.contactId);
+    const contact = await updateInSpace(ctx, contacts, input.contactId, 'contact', {
+      lastContactedAt: sql`greatest(${contacts.lastContactedAt}, ${happenedAt.toISOString()}::timestamptz)`,
+      updatedAt: now,
+    });
     const [row] = await ctx.db
       .insert(contactInteractions)
       .values({

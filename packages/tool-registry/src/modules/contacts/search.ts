@@ -1,6 +1,8 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { asc, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { likePattern, limitField, searchField } from '../../fields';
+import { limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { contactOut, toContact } from './shape';
 import { contacts } from './table';
@@ -20,22 +22,15 @@ export const contactsSearch = defineTool({
   }),
   output: z.object({ contacts: z.array(contactOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(contacts.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.tag) where.push(sql`${input.tag} = any(${contacts.tags})`);
     if (input.query) {
-      const pattern = likePattern(input.query);
-      where.push(
-        or(
-          ilike(contacts.name, pattern),
-          ilike(contacts.email, pattern),
-          ilike(contacts.company, pattern),
-        ) as SQL,
-      );
+      where.push(textMatch(input.query, contacts.name, contacts.email, contacts.company));
     }
     const rows = await ctx.db
       .select()
       .from(contacts)
-      .where(and(...where))
+      .where(inSpace(contacts, ctx, ...where))
       .orderBy(sql`lower(${contacts.name})`, asc(contacts.name), asc(contacts.id))
       .limit(input.limit);
     return { contacts: rows.map(toContact), count: rows.length };

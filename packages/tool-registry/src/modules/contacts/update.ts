@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField, tagsField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { contactFields, contactOut, toContact } from './shape';
 import { contacts } from './table';
@@ -38,12 +37,10 @@ export const contactsUpdate = defineTool({
   }),
   output: z.object({ contact: contactOut }),
   handler: async ({ id, ...changes }, ctx) => {
-    const [row] = await ctx.db
-      .update(contacts)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(and(eq(contacts.id, id), eq(contacts.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('contact', id);
+    const row = await updateInSpace(ctx, contacts, id, 'contact', {
+      ...changes,
+      updatedAt: ctx.now(),
+    });
     return { contact: toContact(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { dreams } from './table';
 
@@ -14,12 +13,5 @@ export const dreamsDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('dream') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(dreams)
-      .where(and(eq(dreams.id, id), eq(dreams.spaceId, ctx.spaceId)))
-      .returning({ id: dreams.id });
-    if (rows.length === 0) throw notFound('dream', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, dreams, id, 'dream'),
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { dreamOut, toDream } from './shape';
 import { dreams } from './table';
@@ -16,11 +15,7 @@ export const dreamsGet = defineTool({
   input: z.object({ id: idField('dream') }),
   output: z.object({ dream: dreamOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .select()
-      .from(dreams)
-      .where(and(eq(dreams.id, id), eq(dreams.spaceId, ctx.spaceId)));
-    if (!row) throw notFound('dream', id);
+    const row = await oneInSpace(ctx, dreams, id, 'dream');
     return { dream: toDream(row) };
   },
 });

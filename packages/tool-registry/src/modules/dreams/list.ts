@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
-import { dateField, likePattern, limitField, searchField } from '../../fields';
+import { dateField, limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { dreamOut, toDream } from './shape';
 import { dreams } from './table';
@@ -35,20 +37,17 @@ export const dreamsList = defineTool({
     if (input.from && input.to && input.from > input.to) {
       throw new ToolError('INVALID_INPUT', `from (${input.from}) is after to (${input.to})`);
     }
-    const where: SQL[] = [eq(dreams.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.from) where.push(gte(dreams.dreamtOn, input.from));
     if (input.to) where.push(lte(dreams.dreamtOn, input.to));
     if (input.lucid !== undefined) where.push(eq(dreams.lucid, input.lucid));
     if (input.tag) where.push(sql`${input.tag} = any(${dreams.tags})`);
     if (input.emotion) where.push(sql`${input.emotion} = any(${dreams.emotions})`);
-    if (input.query) {
-      const pattern = likePattern(input.query);
-      where.push(or(ilike(dreams.title, pattern), ilike(dreams.description, pattern)) as SQL);
-    }
+    if (input.query) where.push(textMatch(input.query, dreams.title, dreams.description));
     const rows = await ctx.db
       .select()
       .from(dreams)
-      .where(and(...where))
+      .where(inSpace(dreams, ctx, ...where))
       .orderBy(desc(dreams.dreamtOn), desc(dreams.createdAt), desc(dreams.id))
       .limit(input.limit);
     return { dreams: rows.map(toDream), count: rows.length };

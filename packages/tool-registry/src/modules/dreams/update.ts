@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateField, idField, tagsField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { emotionsField, uniqueEmotions } from '../mood/shape';
 import {
@@ -37,12 +36,11 @@ export const dreamsUpdate = defineTool({
   }),
   output: z.object({ dream: dreamOut }),
   handler: async ({ id, emotions, ...changes }, ctx) => {
-    const [row] = await ctx.db
-      .update(dreams)
-      .set({ ...changes, emotions: emotions && uniqueEmotions(emotions), updatedAt: ctx.now() })
-      .where(and(eq(dreams.id, id), eq(dreams.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('dream', id);
+    const row = await updateInSpace(ctx, dreams, id, 'dream', {
+      ...changes,
+      emotions: emotions && uniqueEmotions(emotions),
+      updatedAt: ctx.now(),
+    });
     return { dream: toDream(row) };
   },
 });

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findGoal, goalWhere } from './find-goal';
 import { goalOut, toGoal } from './shape';
 import { goals } from './table';
 
@@ -18,7 +18,7 @@ export const goalsAbandon = defineTool({
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut, alreadyAbandoned: z.boolean() }),
   handler: async ({ id }, ctx) => {
-    const existing = await findGoal(id, ctx);
+    const existing = await oneInSpace(ctx, goals, id, 'goal');
     if (existing.status === 'abandoned') return { goal: toGoal(existing), alreadyAbandoned: true };
     if (existing.status === 'achieved') {
       throw new ToolError('INVALID_STATE', `Goal "${existing.title}" is already achieved`);
@@ -26,7 +26,7 @@ export const goalsAbandon = defineTool({
     const [row] = await ctx.db
       .update(goals)
       .set({ status: 'abandoned', updatedAt: ctx.now() })
-      .where(and(goalWhere(id, ctx), eq(goals.status, 'active')))
+      .where(idInSpace(goals, ctx, id, eq(goals.status, 'active')))
       .returning();
     if (!row)
       throw new ToolError(

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findGoal, goalWhere } from './find-goal';
 import { goalOut, toGoal } from './shape';
 import { goals } from './table';
 
@@ -17,15 +16,15 @@ export const goalsComplete = defineTool({
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut, alreadyAchieved: z.boolean() }),
   handler: async ({ id }, ctx) => {
-    const existing = await findGoal(id, ctx);
+    const existing = await oneInSpace(ctx, goals, id, 'goal');
     if (existing.status === 'achieved') return { goal: toGoal(existing), alreadyAchieved: true };
     const now = ctx.now();
-    const [row] = await ctx.db
-      .update(goals)
-      .set({ status: 'achieved', progress: 100, achievedAt: now, updatedAt: now })
-      .where(goalWhere(id, ctx))
-      .returning();
-    if (!row) throw notFound('goal', id);
+    const row = await updateInSpace(ctx, goals, id, 'goal', {
+      status: 'achieved',
+      progress: 100,
+      achievedAt: now,
+      updatedAt: now,
+    });
     return { goal: toGoal(row), alreadyAchieved: false };
   },
 });

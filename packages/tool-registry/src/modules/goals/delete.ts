@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { goalWhere } from './find-goal';
 import { goals } from './table';
 
 /** `goals.delete`: removes a goal and its check-ins for good. */
@@ -14,9 +13,5 @@ export const goalsDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('goal') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db.delete(goals).where(goalWhere(id, ctx)).returning({ id: goals.id });
-    if (rows.length === 0) throw notFound('goal', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, goals, id, 'goal'),
 });

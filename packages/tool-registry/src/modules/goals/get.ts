@@ -1,10 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { idField } from '../../fields';
+import { inSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findGoal } from './find-goal';
 import { checkinOut, goalOut, toCheckin, toGoal } from './shape';
-import { goalCheckins } from './table';
+import { goalCheckins, goals } from './table';
 
 const RECENT = 10;
 
@@ -18,11 +18,11 @@ export const goalsGet = defineTool({
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut, recentCheckins: z.array(checkinOut) }),
   handler: async ({ id }, ctx) => {
-    const goal = await findGoal(id, ctx);
+    const goal = await oneInSpace(ctx, goals, id, 'goal');
     const checkins = await ctx.db
       .select()
       .from(goalCheckins)
-      .where(and(eq(goalCheckins.goalId, id), eq(goalCheckins.spaceId, ctx.spaceId)))
+      .where(inSpace(goalCheckins, ctx, eq(goalCheckins.goalId, id)))
       .orderBy(desc(goalCheckins.createdAt), desc(goalCheckins.id))
       .limit(RECENT);
     return { goal: toGoal(goal), recentCheckins: checkins.map(toCheckin) };

@@ -1,6 +1,7 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { limitField } from '../../fields';
+import { inSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { GOAL_STATUSES, goalOut, toGoal } from './shape';
 import { goals } from './table';
@@ -22,12 +23,12 @@ export const goalsList = defineTool({
   }),
   output: z.object({ goals: z.array(goalOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(goals.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status !== 'all') where.push(eq(goals.status, input.status));
     const rows = await ctx.db
       .select()
       .from(goals)
-      .where(and(...where))
+      .where(inSpace(goals, ctx, ...where))
       .orderBy(sql`${goals.targetDate} asc nulls last`, asc(goals.createdAt), asc(goals.id))
       .limit(input.limit);
     return { goals: rows.map(toGoal), count: rows.length };

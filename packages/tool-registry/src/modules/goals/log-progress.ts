@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { idField, textField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findGoal, goalWhere } from './find-goal';
 import { checkinOut, goalOut, toCheckin, toGoal } from './shape';
 import { goalCheckins, goals } from './table';
 
@@ -23,7 +23,7 @@ export const goalsLogProgress = defineTool({
   }),
   output: z.object({ goal: goalOut, checkin: checkinOut, achieved: z.boolean() }),
   handler: async (input, ctx) => {
-    const existing = await findGoal(input.goalId, ctx);
+    const existing = await oneInSpace(ctx, goals, input.goalId, 'goal');
     if (existing.status !== 'active') {
       throw new ToolError(
         'INVALID_STATE',
@@ -39,7 +39,7 @@ export const goalsLogProgress = defineTool({
         updatedAt: now,
         ...(achieved ? { status: 'achieved' as const, achievedAt: now } : {}),
       })
-      .where(and(goalWhere(input.goalId, ctx), eq(goals.status, 'active')))
+      .where(idInSpace(goals, ctx, input.goalId, eq(goals.status, 'active')))
       .returning();
     if (!goal)
       throw new ToolError(

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { goalWhere } from './find-goal';
 import { goalOut, toGoal } from './shape';
 import { goals } from './table';
 
@@ -17,12 +16,11 @@ export const goalsReopen = defineTool({
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .update(goals)
-      .set({ status: 'active', achievedAt: null, updatedAt: ctx.now() })
-      .where(goalWhere(id, ctx))
-      .returning();
-    if (!row) throw notFound('goal', id);
+    const row = await updateInSpace(ctx, goals, id, 'goal', {
+      status: 'active',
+      achievedAt: null,
+      updatedAt: ctx.now(),
+    });
     return { goal: toGoal(row) };
   },
 });

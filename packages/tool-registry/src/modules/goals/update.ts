@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateField, idField, textField, titleField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { goalWhere } from './find-goal';
 import { goalOut, toGoal } from './shape';
 import { goals } from './table';
 
@@ -28,12 +27,7 @@ export const goalsUpdate = defineTool({
   }),
   output: z.object({ goal: goalOut }),
   handler: async ({ id, ...changes }, ctx) => {
-    const [row] = await ctx.db
-      .update(goals)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(goalWhere(id, ctx))
-      .returning();
-    if (!row) throw notFound('goal', id);
+    const row = await updateInSpace(ctx, goals, id, 'goal', { ...changes, updatedAt: ctx.now() });
     return { goal: toGoal(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { habitOut, toHabit } from './shape';
 import { habits } from './table';
@@ -17,16 +16,12 @@ export const habitsArchive = defineTool({
   input: z.object({ id: idField('habit') }),
   output: z.object({ habit: habitOut, alreadyArchived: z.boolean() }),
   handler: async ({ id }, ctx) => {
-    const where = and(eq(habits.id, id), eq(habits.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(habits).where(where);
-    if (!existing) throw notFound('habit', id);
+    const existing = await oneInSpace(ctx, habits, id, 'habit');
     if (existing.archived) return { habit: toHabit(existing), alreadyArchived: true };
-    const [row] = await ctx.db
-      .update(habits)
-      .set({ archived: true, updatedAt: ctx.now() })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('habit', id);
+    const row = await updateInSpace(ctx, habits, id, 'habit', {
+      archived: true,
+      updatedAt: ctx.now(),
+    });
     return { habit: toHabit(row), alreadyArchived: false };
   },
 });

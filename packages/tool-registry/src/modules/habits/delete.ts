@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { habits } from './table';
 
@@ -14,12 +13,5 @@ export const habitsDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('habit') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(habits)
-      .where(and(eq(habits.id, id), eq(habits.spaceId, ctx.spaceId)))
-      .returning({ id: habits.id });
-    if (rows.length === 0) throw notFound('habit', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, habits, id, 'habit'),
 });

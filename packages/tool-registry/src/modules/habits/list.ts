@@ -1,6 +1,7 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { limitField } from '../../fields';
+import { inSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { loadProgress } from './progress';
 import { habitWithProgressOut, toHabitWithProgress } from './shape';
@@ -23,12 +24,12 @@ export const habitsList = defineTool({
   }),
   output: z.object({ habits: z.array(habitWithProgressOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(habits.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status !== 'all') where.push(eq(habits.archived, input.status === 'archived'));
     const rows = await ctx.db
       .select()
       .from(habits)
-      .where(and(...where))
+      .where(inSpace(habits, ctx, ...where))
       .orderBy(asc(habits.createdAt), asc(habits.name), asc(habits.id))
       .limit(input.limit);
     const progress = await loadProgress(ctx, rows);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { dateField, idField, textField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { dayOf } from './period';
 import { loadProgress } from './progress';
@@ -25,11 +25,7 @@ export const habitsLog = defineTool({
   }),
   output: z.object({ log: habitLogOut, habit: habitWithProgressOut }),
   handler: async (input, ctx) => {
-    const [habit] = await ctx.db
-      .select()
-      .from(habits)
-      .where(and(eq(habits.id, input.habitId), eq(habits.spaceId, ctx.spaceId)));
-    if (!habit) throw notFound('habit', input.habitId);
+    const habit = await oneInSpace(ctx, habits, input.habitId, 'habit');
     if (habit.archived) {
       throw new ToolError(
         'INVALID_STATE',

@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { inSpace } from '../../space-scope';
 import type { ToolContext } from '../../tool-spec';
 import { dayOf, type HabitProgress, habitProgress } from './period';
 import { habitLogs, type habits } from './table';
@@ -21,8 +22,9 @@ export async function loadProgress(
     })
     .from(habitLogs)
     .where(
-      and(
-        eq(habitLogs.spaceId, ctx.spaceId),
+      inSpace(
+        habitLogs,
+        ctx,
         inArray(
           habitLogs.habitId,
           rows.map((r) => r.id),

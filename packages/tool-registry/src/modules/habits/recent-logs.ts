@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField, limitField } from '../../fields';
+import { inSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { addDays, dayOf } from './period';
 import { habitLogOut, toHabitLog } from './shape';
@@ -39,24 +39,16 @@ export const habitsRecentLogs = defineTool({
   handler: async (input, ctx) => {
     const to = dayOf(ctx.now());
     const from = addDays(to, 1 - input.days);
-    const where: SQL[] = [
-      eq(habitLogs.spaceId, ctx.spaceId),
-      gte(habitLogs.loggedOn, from),
-      lte(habitLogs.loggedOn, to),
-    ];
+    const where: SQL[] = [gte(habitLogs.loggedOn, from), lte(habitLogs.loggedOn, to)];
     if (input.habitId) {
-      const [habit] = await ctx.db
-        .select({ id: habits.id })
-        .from(habits)
-        .where(and(eq(habits.id, input.habitId), eq(habits.spaceId, ctx.spaceId)));
-      if (!habit) throw notFound('habit', input.habitId);
+      await oneInSpace(ctx, habits, input.habitId, 'habit');
       where.push(eq(habitLogs.habitId, input.habitId));
     }
     const rows = await ctx.db
       .select({ log: habitLogs, habitName: habits.name })
       .from(habitLogs)
       .innerJoin(habits, eq(habits.id, habitLogs.habitId))
-      .where(and(eq(habits.spaceId, ctx.spaceId), ...where))
+      .where(inSpace(habitLogs, ctx, inSpace(habits, ctx), ...where))
       .orderBy(desc(habitLogs.loggedOn), desc(habitLogs.createdAt), desc(habitLogs.id))
       .limit(input.limit);
     return {

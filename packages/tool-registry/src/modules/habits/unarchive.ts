@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { habitOut, toHabit } from './shape';
 import { habits } from './table';
@@ -16,12 +15,10 @@ export const habitsUnarchive = defineTool({
   input: z.object({ id: idField('habit') }),
   output: z.object({ habit: habitOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .update(habits)
-      .set({ archived: false, updatedAt: ctx.now() })
-      .where(and(eq(habits.id, id), eq(habits.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('habit', id);
+    const row = await updateInSpace(ctx, habits, id, 'habit', {
+      archived: false,
+      updatedAt: ctx.now(),
+    });
     return { habit: toHabit(row) };
   },
 });

@@ -1,5 +1,6 @@
-import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { ne, sql } from 'drizzle-orm';
 import { ToolError } from '../../errors';
+import { inSpace } from '../../space-scope';
 import type { ToolContext } from '../../tool-spec';
 import { habits } from './table';
 
@@ -8,15 +9,17 @@ import { habits } from './table';
  * Meditate" always means one habit. Throws CONFLICT naming the habit that holds the name.
  */
 export async function assertNameFree(ctx: ToolContext, name: string, exceptId?: string) {
-  const where: SQL[] = [
-    eq(habits.spaceId, ctx.spaceId),
-    sql`lower(${habits.name}) = lower(${name})`,
-  ];
-  if (exceptId) where.push(ne(habits.id, exceptId));
   const [clash] = await ctx.db
     .select({ id: habits.id, archived: habits.archived })
     .from(habits)
-    .where(and(...where))
+    .where(
+      inSpace(
+        habits,
+        ctx,
+        sql`lower(${habits.name}) = lower(${name})`,
+        exceptId ? ne(habits.id, exceptId) : undefined,
+      ),
+    )
     .limit(1);
   if (!clash) return;
   throw new ToolError(

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { descriptionField, habitOut, nameField, periodField, targetField, toHabit } from './shape';
 import { habits } from './table';
@@ -28,12 +27,7 @@ export const habitsUpdate = defineTool({
   output: z.object({ habit: habitOut }),
   handler: async ({ id, ...changes }, ctx) => {
     if (changes.name !== undefined) await assertNameFree(ctx, changes.name, id);
-    const [row] = await ctx.db
-      .update(habits)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(and(eq(habits.id, id), eq(habits.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('habit', id);
+    const row = await updateInSpace(ctx, habits, id, 'habit', { ...changes, updatedAt: ctx.now() });
     return { habit: toHabit(row) };
   },
 });

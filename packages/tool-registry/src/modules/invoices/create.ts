@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@mana/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { dateField, idField, textField } from '../../fields';
-import { defineTool } from '../../tool-spec';
-import { checkContact, checkDueOn, totalOf } from './invoice-rules';
+import { inSpace, oneInSpace } from '../../space-scope';
+import { defineTool, type ToolContext } from '../../tool-spec';
+import { contacts } from '../contacts/table';
+import { checkDueOn, totalOf } from './invoice-rules';
 import { invoiceLineIn, invoiceOut, today, toInvoice } from './shape';
 import { invoices } from './table';
 
@@ -59,8 +60,8 @@ export const invoicesCreate = defineTool({
       today(new Date(Date.parse(`${issuedOn}T00:00:00Z`) + (input.dueInDays ?? 14) * DAY));
     checkDueOn(issuedOn, dueOn);
     const totalCents = totalOf(input.lines);
-    if (input.contactId) await checkContact(input.contactId, ctx);
-    const number = input.number ?? (await nextNumber(ctx.db, ctx.spaceId, issuedOn.slice(0, 4)));
+    if (input.contactId) await oneInSpace(ctx, contacts, input.contactId, 'contact');
+    const number = input.number ?? (await nextNumber(ctx, issuedOn.slice(0, 4)));
     const [row] = await ctx.db
       .insert(invoices)
       .values({
@@ -95,16 +96,14 @@ export const invoicesCreate = defineTool({
 });
 
 /** The next `INV-<year>-NNNN` of a space: one past the highest of that year. */
-async function nextNumber(db: Database, spaceId: string, year: string): Promise<string> {
+async function nextNumber(ctx: ToolContext, year: string): Promise<string> {
   const prefix = `INV-${year}-`;
-  const [result] = await db
+  const [result] = await ctx.db
     .select({
       max: sql<number | null>`max(cast(split_part(${invoices.number}, '-', 3) as integer))`,
     })
     .from(invoices)
-    .where(
-      and(eq(invoices.spaceId, spaceId), sql`${invoices.number} ~ ${`^INV-${year}-[0-9]{1,9}$`}`),
-    );
+    .where(inSpace(invoices, ctx, sql`${invoices.number} ~ ${`^INV-${year}-[0-9]{1,9}$`}`));
   const next = Number(result?.max ?? 0) + 1;
   return `${prefix}${String(next).padStart(4, '0')}`;
 }

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findInvoice, invoiceWhere } from './find-invoice';
 import { invoices } from './table';
 
 /** `invoices.delete`: removes a draft; issued invoices are voided instead. */
@@ -19,10 +19,10 @@ export const invoicesDelete = defineTool({
   handler: async ({ id }, ctx) => {
     const rows = await ctx.db
       .delete(invoices)
-      .where(and(invoiceWhere(id, ctx), eq(invoices.status, 'draft')))
+      .where(idInSpace(invoices, ctx, id, eq(invoices.status, 'draft')))
       .returning({ id: invoices.id });
     if (rows.length === 0) {
-      const existing = await findInvoice(id, ctx);
+      const existing = await oneInSpace(ctx, invoices, id, 'invoice');
       throw new ToolError(
         'INVALID_STATE',
         `Invoice ${existing.number} is ${existing.status}; only drafts can be deleted`,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { idField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findInvoice } from './find-invoice';
 import { invoiceOut, today, toInvoice } from './shape';
+import { invoices } from './table';
 
 /** `invoices.get`: one invoice with its lines. */
 export const invoicesGet = defineTool({
@@ -14,6 +15,6 @@ export const invoicesGet = defineTool({
   input: z.object({ id: idField('invoice') }),
   output: z.object({ invoice: invoiceOut }),
   handler: async ({ id }, ctx) => ({
-    invoice: toInvoice(await findInvoice(id, ctx), today(ctx.now())),
+    invoice: toInvoice(await oneInSpace(ctx, invoices, id, 'invoice'), today(ctx.now())),
   }),
 });

@@ -1,7 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { notFound, ToolError } from '../../errors';
-import type { ToolContext } from '../../tool-spec';
-import { contacts } from '../contacts/table';
+import { ToolError } from '../../errors';
 import type { InvoiceLine } from './table';
 
 /** The largest total the `total_cents` integer column holds. */
@@ -27,13 +24,4 @@ export function checkDueOn(issuedOn: string, dueOn: string): void {
       `The due day ${dueOn} is before the invoice date ${issuedOn}`,
     );
   }
-}
-
-/** Fails with NOT_FOUND unless the contact belongs to the caller's space. */
-export async function checkContact(contactId: string, ctx: ToolContext): Promise<void> {
-  const [contact] = await ctx.db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.id, contactId), eq(contacts.spaceId, ctx.spaceId)));
-  if (!contact) throw notFound('contact', contactId);
 }

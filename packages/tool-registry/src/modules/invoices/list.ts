@@ -1,6 +1,8 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { idField, likePattern, limitField, searchField } from '../../fields';
+import { idField, limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { INVOICE_STATUSES, invoiceOut, today, toInvoice } from './shape';
 import { invoices } from './table';
@@ -25,7 +27,7 @@ export const invoicesList = defineTool({
   output: z.object({ invoices: z.array(invoiceOut), count: z.number().int() }),
   handler: async (input, ctx) => {
     const todayIs = today(ctx.now());
-    const where: SQL[] = [eq(invoices.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status === 'overdue') {
       where.push(eq(invoices.status, 'sent'), lt(invoices.dueOn, todayIs));
     } else if (input.status !== 'all') {
@@ -33,19 +35,14 @@ export const invoicesList = defineTool({
     }
     if (input.contactId) where.push(eq(invoices.contactId, input.contactId));
     if (input.query) {
-      const pattern = likePattern(input.query);
       where.push(
-        or(
-          ilike(invoices.number, pattern),
-          ilike(invoices.clientName, pattern),
-          ilike(invoices.clientEmail, pattern),
-        ) as SQL,
+        textMatch(input.query, invoices.number, invoices.clientName, invoices.clientEmail),
       );
     }
     const rows = await ctx.db
       .select()
       .from(invoices)
-      .where(and(...where))
+      .where(inSpace(invoices, ctx, ...where))
       .orderBy(desc(invoices.issuedOn), desc(invoices.createdAt), desc(invoices.number))
       .limit(input.limit);
     return { invoices: rows.map((row) => toInvoice(row, todayIs)), count: rows.length };

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findInvoice, invoiceWhere } from './find-invoice';
 import { invoiceOut, today, toInvoice } from './shape';
 import { invoices } from './table';
 
@@ -19,7 +19,7 @@ export const invoicesMarkPaid = defineTool({
   output: z.object({ invoice: invoiceOut, alreadyPaid: z.boolean() }),
   handler: async ({ id }, ctx) => {
     const now = ctx.now();
-    const existing = await findInvoice(id, ctx);
+    const existing = await oneInSpace(ctx, invoices, id, 'invoice');
     if (existing.status === 'paid') {
       return { invoice: toInvoice(existing, today(now)), alreadyPaid: true };
     }
@@ -35,7 +35,7 @@ export const invoicesMarkPaid = defineTool({
     const [row] = await ctx.db
       .update(invoices)
       .set({ status: 'paid', paidAt: now, updatedAt: now })
-      .where(and(invoiceWhere(id, ctx), eq(invoices.status, 'sent')))
+      .where(idInSpace(invoices, ctx, id, eq(invoices.status, 'sent')))
       .returning();
     if (!row)
       throw new ToolError(

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findInvoice, invoiceWhere } from './find-invoice';
 import { invoiceOut, today, toInvoice } from './shape';
 import { invoices } from './table';
 
@@ -19,7 +19,7 @@ export const invoicesSend = defineTool({
   output: z.object({ invoice: invoiceOut, alreadySent: z.boolean() }),
   handler: async ({ id }, ctx) => {
     const now = ctx.now();
-    const existing = await findInvoice(id, ctx);
+    const existing = await oneInSpace(ctx, invoices, id, 'invoice');
     if (existing.status === 'sent') {
       return { invoice: toInvoice(existing, today(now)), alreadySent: true };
     }
@@ -32,7 +32,7 @@ export const invoicesSend = defineTool({
     const [row] = await ctx.db
       .update(invoices)
       .set({ status: 'sent', sentAt: now, updatedAt: now })
-      .where(and(invoiceWhere(id, ctx), eq(invoices.status, 'draft')))
+      .where(idInSpace(invoices, ctx, id, eq(invoices.status, 'draft')))
       .returning();
     if (!row)
       throw new ToolError(

@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { dateField, idField, textField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findInvoice, invoiceWhere } from './find-invoice';
-import { checkContact, checkDueOn, totalOf } from './invoice-rules';
+import { contacts } from '../contacts/table';
+import { checkDueOn, totalOf } from './invoice-rules';
 import { invoiceLineIn, invoiceOut, today, toInvoice } from './shape';
 import { invoices } from './table';
 
@@ -49,7 +50,7 @@ export const invoicesUpdate = defineTool({
   }),
   output: z.object({ invoice: invoiceOut }),
   handler: async ({ id, lines, ...changes }, ctx) => {
-    const existing = await findInvoice(id, ctx);
+    const existing = await oneInSpace(ctx, invoices, id, 'invoice');
     if (existing.status !== 'draft') {
       throw new ToolError(
         'INVALID_STATE',
@@ -58,12 +59,12 @@ export const invoicesUpdate = defineTool({
     }
     checkDueOn(changes.issuedOn ?? existing.issuedOn, changes.dueOn ?? existing.dueOn);
     const totals = lines ? { lines, totalCents: totalOf(lines) } : {};
-    if (changes.contactId) await checkContact(changes.contactId, ctx);
+    if (changes.contactId) await oneInSpace(ctx, contacts, changes.contactId, 'contact');
     const now = ctx.now();
     const [row] = await ctx.db
       .update(invoices)
       .set({ ...changes, ...totals, updatedAt: now })
-      .where(and(invoiceWhere(id, ctx), eq(invoices.status, 'draft')))
+      .where(idInSpace(invoices, ctx, id, eq(invoices.status, 'draft')))
       .returning();
     if (!row)
       throw new ToolError(

@@ -1,9 +1,9 @@
-import { and, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { idInSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { findInvoice, invoiceWhere } from './find-invoice';
 import { invoiceOut, today, toInvoice } from './shape';
 import { invoices } from './table';
 
@@ -19,7 +19,7 @@ export const invoicesVoid = defineTool({
   output: z.object({ invoice: invoiceOut, alreadyVoid: z.boolean() }),
   handler: async ({ id }, ctx) => {
     const now = ctx.now();
-    const existing = await findInvoice(id, ctx);
+    const existing = await oneInSpace(ctx, invoices, id, 'invoice');
     if (existing.status === 'void') {
       return { invoice: toInvoice(existing, today(now)), alreadyVoid: true };
     }
@@ -32,7 +32,7 @@ export const invoicesVoid = defineTool({
     const [row] = await ctx.db
       .update(invoices)
       .set({ status: 'void', updatedAt: now })
-      .where(and(invoiceWhere(id, ctx), inArray(invoices.status, ['draft', 'sent'])))
+      .where(idInSpace(invoices, ctx, id, inArray(invoices.status, ['draft', 'sent'])))
       .returning();
     if (!row)
       throw new ToolError(

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { journalEntries } from './table';
 
@@ -14,12 +13,5 @@ export const journalDeleteEntry = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('journal entry') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(journalEntries)
-      .where(and(eq(journalEntries.id, id), eq(journalEntries.spaceId, ctx.spaceId)))
-      .returning({ id: journalEntries.id });
-    if (rows.length === 0) throw notFound('journal entry', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, journalEntries, id, 'journal entry'),
 });

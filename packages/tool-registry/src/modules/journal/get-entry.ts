@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { entryOut, toEntry } from './shape';
 import { journalEntries } from './table';
@@ -16,11 +15,7 @@ export const journalGetEntry = defineTool({
   input: z.object({ id: idField('journal entry') }),
   output: z.object({ entry: entryOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .select()
-      .from(journalEntries)
-      .where(and(eq(journalEntries.id, id), eq(journalEntries.spaceId, ctx.spaceId)));
-    if (!row) throw notFound('journal entry', id);
+    const row = await oneInSpace(ctx, journalEntries, id, 'journal entry');
     return { entry: toEntry(row) };
   },
 });

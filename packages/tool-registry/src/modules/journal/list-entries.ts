@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { desc, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
-import { dateField, likePattern, limitField, searchField } from '../../fields';
+import { dateField, limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { entryOut, toEntry } from './shape';
 import { journalEntries } from './table';
@@ -26,20 +28,17 @@ export const journalListEntries = defineTool({
     if (input.from && input.to && input.from > input.to) {
       throw new ToolError('INVALID_INPUT', `from (${input.from}) is after to (${input.to})`);
     }
-    const where: SQL[] = [eq(journalEntries.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.from) where.push(gte(journalEntries.entryDate, input.from));
     if (input.to) where.push(lte(journalEntries.entryDate, input.to));
     if (input.tag) where.push(sql`${input.tag} = any(${journalEntries.tags})`);
     if (input.query) {
-      const pattern = likePattern(input.query);
-      where.push(
-        or(ilike(journalEntries.title, pattern), ilike(journalEntries.body, pattern)) as SQL,
-      );
+      where.push(textMatch(input.query, journalEntries.title, journalEntries.body));
     }
     const rows = await ctx.db
       .select()
       .from(journalEntries)
-      .where(and(...where))
+      .where(inSpace(journalEntries, ctx, ...where))
       .orderBy(
         desc(journalEntries.entryDate),
         desc(journalEntries.createdAt),

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateField, idField, tagsField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { bodyField, entryOut, entryTitleField, toEntry } from './shape';
 import { journalEntries } from './table';
@@ -26,12 +25,10 @@ export const journalUpdateEntry = defineTool({
   }),
   output: z.object({ entry: entryOut }),
   handler: async ({ id, ...changes }, ctx) => {
-    const [row] = await ctx.db
-      .update(journalEntries)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(and(eq(journalEntries.id, id), eq(journalEntries.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('journal entry', id);
+    const row = await updateInSpace(ctx, journalEntries, id, 'journal entry', {
+      ...changes,
+      updatedAt: ctx.now(),
+    });
     return { entry: toEntry(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { libraryItems } from './table';
 
@@ -14,12 +13,5 @@ export const libraryDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('library item') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(libraryItems)
-      .where(and(eq(libraryItems.id, id), eq(libraryItems.spaceId, ctx.spaceId)))
-      .returning({ id: libraryItems.id });
-    if (rows.length === 0) throw notFound('library item', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, libraryItems, id, 'library item'),
 });

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { likePattern, limitField, searchField } from '../../fields';
+import { limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { kindField, LIBRARY_STATUSES, libraryItemOut, toLibraryItem } from './shape';
 import { libraryItems } from './table';
@@ -25,24 +27,19 @@ export const libraryList = defineTool({
   }),
   output: z.object({ items: z.array(libraryItemOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(libraryItems.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status !== 'all') where.push(eq(libraryItems.status, input.status));
     if (input.kind) where.push(eq(libraryItems.kind, input.kind));
     if (input.tag) where.push(sql`${input.tag} = any(${libraryItems.tags})`);
     if (input.query) {
-      const pattern = likePattern(input.query);
       where.push(
-        or(
-          ilike(libraryItems.title, pattern),
-          ilike(libraryItems.author, pattern),
-          ilike(libraryItems.notes, pattern),
-        ) as SQL,
+        textMatch(input.query, libraryItems.title, libraryItems.author, libraryItems.notes),
       );
     }
     const rows = await ctx.db
       .select()
       .from(libraryItems)
-      .where(and(...where))
+      .where(inSpace(libraryItems, ctx, ...where))
       .orderBy(
         sql`case ${libraryItems.status} when 'reading' then 0 when 'want' then 1 when 'finished' then 2 else 3 end`,
         desc(libraryItems.updatedAt),

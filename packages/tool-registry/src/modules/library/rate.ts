@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { itemNotesField, libraryItemOut, toLibraryItem } from './shape';
 import { libraryItems } from './table';
@@ -21,21 +21,18 @@ export const libraryRate = defineTool({
   }),
   output: z.object({ item: libraryItemOut }),
   handler: async ({ id, rating, notes }, ctx) => {
-    const where = and(eq(libraryItems.id, id), eq(libraryItems.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(libraryItems).where(where);
-    if (!existing) throw notFound('library item', id);
+    const existing = await oneInSpace(ctx, libraryItems, id, 'library item');
     if (!existing.startedOn && !existing.finishedOn) {
       throw new ToolError(
         'INVALID_STATE',
         `“${existing.title}” has not been started yet; set its status to reading or finished before rating it`,
       );
     }
-    const [row] = await ctx.db
-      .update(libraryItems)
-      .set({ rating, notes, updatedAt: ctx.now() })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('library item', id);
+    const row = await updateInSpace(ctx, libraryItems, id, 'library item', {
+      rating,
+      notes,
+      updatedAt: ctx.now(),
+    });
     return { item: toLibraryItem(row) };
   },
 });

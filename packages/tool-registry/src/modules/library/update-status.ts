@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { dateField, idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { LIBRARY_STATUSES, libraryItemOut, statusField, today, toLibraryItem } from './shape';
 import { libraryItems } from './table';
@@ -24,9 +24,7 @@ export const libraryUpdateStatus = defineTool({
     previousStatus: z.enum(LIBRARY_STATUSES),
   }),
   handler: async ({ id, status, on }, ctx) => {
-    const where = and(eq(libraryItems.id, id), eq(libraryItems.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(libraryItems).where(where);
-    if (!existing) throw notFound('library item', id);
+    const existing = await oneInSpace(ctx, libraryItems, id, 'library item');
     if (status === existing.status && on === undefined) {
       return { item: toLibraryItem(existing), previousStatus: existing.status };
     }
@@ -46,12 +44,11 @@ export const libraryUpdateStatus = defineTool({
       }
       dates = { finishedOn: day };
     }
-    const [row] = await ctx.db
-      .update(libraryItems)
-      .set({ status, ...dates, updatedAt: now })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('library item', id);
+    const row = await updateInSpace(ctx, libraryItems, id, 'library item', {
+      status,
+      ...dates,
+      updatedAt: now,
+    });
     return { item: toLibraryItem(row), previousStatus: existing.status };
   },
 });

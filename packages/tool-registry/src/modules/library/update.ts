@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { dateField, idField, tagsField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import {
   authorField,
@@ -42,9 +42,7 @@ export const libraryUpdate = defineTool({
     if (Object.values(changes).every((v) => v === undefined)) {
       throw new ToolError('INVALID_INPUT', 'Give at least one field to change');
     }
-    const where = and(eq(libraryItems.id, id), eq(libraryItems.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(libraryItems).where(where);
-    if (!existing) throw notFound('library item', id);
+    const existing = await oneInSpace(ctx, libraryItems, id, 'library item');
     const startedOn = changes.startedOn === undefined ? existing.startedOn : changes.startedOn;
     const finishedOn = changes.finishedOn === undefined ? existing.finishedOn : changes.finishedOn;
     if (startedOn && finishedOn && finishedOn < startedOn) {
@@ -53,12 +51,10 @@ export const libraryUpdate = defineTool({
         `The finish day ${finishedOn} is before the start day ${startedOn}`,
       );
     }
-    const [row] = await ctx.db
-      .update(libraryItems)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('library item', id);
+    const row = await updateInSpace(ctx, libraryItems, id, 'library item', {
+      ...changes,
+      updatedAt: ctx.now(),
+    });
     return { item: toLibraryItem(row) };
   },
 });

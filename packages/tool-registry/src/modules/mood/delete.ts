@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { moodEntries } from './table';
 
@@ -14,12 +13,5 @@ export const moodDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('mood check-in') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(moodEntries)
-      .where(and(eq(moodEntries.id, id), eq(moodEntries.spaceId, ctx.spaceId)))
-      .returning({ id: moodEntries.id });
-    if (rows.length === 0) throw notFound('mood check-in', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, moodEntries, id, 'mood check-in'),
 });

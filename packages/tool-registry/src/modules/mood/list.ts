@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { desc, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ToolError } from '../../errors';
 import { dateField, limitField } from '../../fields';
+import { inSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { dayStart, moodOut, toMood } from './shape';
 import { moodEntries } from './table';
@@ -32,14 +33,14 @@ export const moodList = defineTool({
     if (input.from && input.to && input.from > input.to) {
       throw new ToolError('INVALID_INPUT', `from (${input.from}) is after to (${input.to})`);
     }
-    const where: SQL[] = [eq(moodEntries.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.from) where.push(gte(moodEntries.recordedAt, dayStart(input.from)));
     if (input.to) where.push(lt(moodEntries.recordedAt, dayStart(input.to, 1)));
     if (input.emotion) where.push(sql`${input.emotion} = any(${moodEntries.emotions})`);
     const rows = await ctx.db
       .select()
       .from(moodEntries)
-      .where(and(...where))
+      .where(inSpace(moodEntries, ctx, ...where))
       .orderBy(desc(moodEntries.recordedAt), desc(moodEntries.createdAt), desc(moodEntries.id))
       .limit(input.limit);
     return { entries: rows.map(toMood), count: rows.length };

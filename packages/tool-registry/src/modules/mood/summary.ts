@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, lt, max, min, sql } from 'drizzle-orm';
+import { asc, count, desc, gte, lt, max, min, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { inSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { dayStart } from './shape';
 import { moodEntries } from './table';
@@ -35,8 +36,9 @@ export const moodSummary = defineTool({
   handler: async ({ days }, ctx) => {
     const to = ctx.now().toISOString().slice(0, 10);
     const start = dayStart(to, 1 - days);
-    const inWindow = and(
-      eq(moodEntries.spaceId, ctx.spaceId),
+    const inWindow = inSpace(
+      moodEntries,
+      ctx,
       gte(moodEntries.recordedAt, start),
       lt(moodEntries.recordedAt, dayStart(to, 1)),
     );

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateTimeField, idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import {
   assertNotFuture,
@@ -37,17 +36,12 @@ export const moodUpdate = defineTool({
     const now = ctx.now();
     const at = recordedAt === undefined ? undefined : new Date(recordedAt);
     if (at) assertNotFuture(at, now);
-    const [row] = await ctx.db
-      .update(moodEntries)
-      .set({
-        ...changes,
-        emotions: emotions && uniqueEmotions(emotions),
-        recordedAt: at,
-        updatedAt: now,
-      })
-      .where(and(eq(moodEntries.id, id), eq(moodEntries.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('mood check-in', id);
+    const row = await updateInSpace(ctx, moodEntries, id, 'mood check-in', {
+      ...changes,
+      emotions: emotions && uniqueEmotions(emotions),
+      recordedAt: at,
+      updatedAt: now,
+    });
     return { entry: toMood(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { notes } from './table';
 
@@ -14,12 +13,5 @@ export const notesDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('note') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(notes)
-      .where(and(eq(notes.id, id), eq(notes.spaceId, ctx.spaceId)))
-      .returning({ id: notes.id });
-    if (rows.length === 0) throw notFound('note', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, notes, id, 'note'),
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { noteOut, toNote } from './shape';
 import { notes } from './table';
@@ -16,11 +15,7 @@ export const notesGet = defineTool({
   input: z.object({ id: idField('note') }),
   output: z.object({ note: noteOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .select()
-      .from(notes)
-      .where(and(eq(notes.id, id), eq(notes.spaceId, ctx.spaceId)));
-    if (!row) throw notFound('note', id);
+    const row = await oneInSpace(ctx, notes, id, 'note');
     return { note: toNote(row) };
   },
 });

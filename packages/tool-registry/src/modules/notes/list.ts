@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { limitField } from '../../fields';
+import { inSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { noteOut, toNote } from './shape';
 import { notes } from './table';
@@ -20,13 +21,13 @@ export const notesList = defineTool({
   }),
   output: z.object({ notes: z.array(noteOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(notes.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (!input.includeArchived) where.push(eq(notes.archived, false));
     if (input.tag) where.push(sql`${input.tag} = any(${notes.tags})`);
     const rows = await ctx.db
       .select()
       .from(notes)
-      .where(and(...where))
+      .where(inSpace(notes, ctx, ...where))
       .orderBy(desc(notes.pinned), desc(notes.updatedAt), asc(notes.id))
       .limit(input.limit);
     return { notes: rows.map(toNote), count: rows.length };

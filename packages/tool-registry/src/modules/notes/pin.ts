@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { noteOut, toNote } from './shape';
 import { notes } from './table';
@@ -19,12 +18,7 @@ export const notesPin = defineTool({
   }),
   output: z.object({ note: noteOut }),
   handler: async ({ id, pinned }, ctx) => {
-    const [row] = await ctx.db
-      .update(notes)
-      .set({ pinned, updatedAt: ctx.now() })
-      .where(and(eq(notes.id, id), eq(notes.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('note', id);
+    const row = await updateInSpace(ctx, notes, id, 'note', { pinned, updatedAt: ctx.now() });
     return { note: toNote(row) };
   },
 });

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { likePattern, limitField, searchField } from '../../fields';
+import { limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { noteOut, toNote } from './shape';
 import { notes } from './table';
@@ -20,17 +22,13 @@ export const notesSearch = defineTool({
   }),
   output: z.object({ notes: z.array(noteOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const pattern = likePattern(input.query);
-    const titleMatch = ilike(notes.title, pattern);
-    const where: SQL[] = [
-      eq(notes.spaceId, ctx.spaceId),
-      or(titleMatch, ilike(notes.body, pattern)) as SQL,
-    ];
+    const titleMatch = textMatch(input.query, notes.title);
+    const where: SQL[] = [textMatch(input.query, notes.title, notes.body)];
     if (!input.includeArchived) where.push(eq(notes.archived, false));
     const rows = await ctx.db
       .select()
       .from(notes)
-      .where(and(...where))
+      .where(inSpace(notes, ctx, ...where))
       .orderBy(sql`(${titleMatch}) desc`, desc(notes.updatedAt), asc(notes.id))
       .limit(input.limit);
     return { notes: rows.map(toNote), count: rows.length };

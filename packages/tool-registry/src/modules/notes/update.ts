@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { noteBodyField, noteOut, noteTagsField, noteTitleField, toNote } from './shape';
 import { notes } from './table';
@@ -41,12 +42,11 @@ export const notesUpdate = defineTool({
       appendText === undefined
         ? changes.body
         : sql`case when ${notes.body} = '' then ${appendText}::text else ${notes.body} || ${PARAGRAPH}::text || ${appendText}::text end`;
-    const [row] = await ctx.db
-      .update(notes)
-      .set({ ...changes, body, updatedAt: ctx.now() })
-      .where(and(eq(notes.id, id), eq(notes.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('note', id);
+    const row = await updateInSpace(ctx, notes, id, 'note', {
+      ...changes,
+      body,
+      updatedAt: ctx.now(),
+    });
     return { note: toNote(row) };
   },
 });

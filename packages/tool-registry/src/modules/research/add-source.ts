@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { idField } from '../../fields';
+import { oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { assertQuestionInSpace } from './question-in-space';
 import {
   citationField,
   sourceKindField,
@@ -12,7 +12,7 @@ import {
   sourceUrlField,
   toSource,
 } from './shape';
-import { researchSources } from './table';
+import { researchQuestions, researchSources } from './table';
 
 /** `research.add_source`: records a paper, article or dataset, optionally for a question. */
 export const researchAddSource = defineTool({
@@ -32,7 +32,9 @@ export const researchAddSource = defineTool({
   }),
   output: z.object({ source: sourceOut }),
   handler: async (input, ctx) => {
-    if (input.questionId) await assertQuestionInSpace(ctx, input.questionId);
+    if (input.questionId) {
+      await oneInSpace(ctx, researchQuestions, input.questionId, 'research question');
+    }
     const now = ctx.now();
     const [row] = await ctx.db
       .insert(researchSources)

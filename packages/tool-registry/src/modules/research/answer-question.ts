@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { questionOut, toQuestion } from './shape';
 import { researchQuestions } from './table';
@@ -20,12 +19,11 @@ export const researchAnswerQuestion = defineTool({
   }),
   output: z.object({ question: questionOut }),
   handler: async ({ id, answer }, ctx) => {
-    const [row] = await ctx.db
-      .update(researchQuestions)
-      .set({ answer, status: 'answered', updatedAt: ctx.now() })
-      .where(and(eq(researchQuestions.id, id), eq(researchQuestions.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('research question', id);
+    const row = await updateInSpace(ctx, researchQuestions, id, 'research question', {
+      answer,
+      status: 'answered',
+      updatedAt: ctx.now(),
+    });
     return { question: toQuestion(row) };
   },
 });

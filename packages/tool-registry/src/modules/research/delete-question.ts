@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { researchQuestions } from './table';
 
@@ -15,12 +14,5 @@ export const researchDeleteQuestion = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('research question') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(researchQuestions)
-      .where(and(eq(researchQuestions.id, id), eq(researchQuestions.spaceId, ctx.spaceId)))
-      .returning({ id: researchQuestions.id });
-    if (rows.length === 0) throw notFound('research question', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, researchQuestions, id, 'research question'),
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { researchSources } from './table';
 
@@ -14,12 +13,5 @@ export const researchDeleteSource = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('source') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(researchSources)
-      .where(and(eq(researchSources.id, id), eq(researchSources.spaceId, ctx.spaceId)))
-      .returning({ id: researchSources.id });
-    if (rows.length === 0) throw notFound('source', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, researchSources, id, 'source'),
 });

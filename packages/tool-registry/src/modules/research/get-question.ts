@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { inSpace, oneInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { questionOut, sourceOut, toQuestion, toSource } from './shape';
 import { researchQuestions, researchSources } from './table';
@@ -16,15 +16,11 @@ export const researchGetQuestion = defineTool({
   input: z.object({ id: idField('research question') }),
   output: z.object({ question: questionOut, sources: z.array(sourceOut) }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .select()
-      .from(researchQuestions)
-      .where(and(eq(researchQuestions.id, id), eq(researchQuestions.spaceId, ctx.spaceId)));
-    if (!row) throw notFound('research question', id);
+    const row = await oneInSpace(ctx, researchQuestions, id, 'research question');
     const sources = await ctx.db
       .select()
       .from(researchSources)
-      .where(and(eq(researchSources.questionId, id), eq(researchSources.spaceId, ctx.spaceId)))
+      .where(inSpace(researchSources, ctx, eq(researchSources.questionId, id)))
       .orderBy(asc(researchSources.createdAt), asc(researchSources.id));
     return { question: toQuestion(row), sources: sources.map(toSource) };
   },

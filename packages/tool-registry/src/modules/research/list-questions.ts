@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { likePattern, limitField, searchField } from '../../fields';
+import { limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { QUESTION_STATUSES, questionOut, toQuestion } from './shape';
 import { researchQuestions, researchSources } from './table';
@@ -30,15 +32,10 @@ export const researchListQuestions = defineTool({
   }),
   handler: async (input, ctx) => {
     const q = researchQuestions;
-    const where: SQL[] = [eq(q.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status !== 'all') where.push(eq(q.status, input.status));
     if (input.tag) where.push(sql`${input.tag} = any(${q.tags})`);
-    if (input.query) {
-      const pattern = likePattern(input.query);
-      where.push(
-        or(ilike(q.question, pattern), ilike(q.context, pattern), ilike(q.answer, pattern)) as SQL,
-      );
-    }
+    if (input.query) where.push(textMatch(input.query, q.question, q.context, q.answer));
     const rows = await ctx.db
       .select({ ...getTableColumns(q), sourceCount: count(researchSources.id) })
       .from(q)
@@ -46,7 +43,7 @@ export const researchListQuestions = defineTool({
         researchSources,
         and(eq(researchSources.questionId, q.id), eq(researchSources.spaceId, q.spaceId)),
       )
-      .where(and(...where))
+      .where(inSpace(q, ctx, ...where))
       .groupBy(q.id)
       .orderBy(desc(q.createdAt), asc(q.id))
       .limit(input.limit);

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { idField, likePattern, limitField, searchField } from '../../fields';
+import { idField, limitField, searchField } from '../../fields';
+import { inSpace, oneInSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
-import { assertQuestionInSpace } from './question-in-space';
 import { sourceKindField, sourceOut, toSource } from './shape';
-import { researchSources } from './table';
+import { researchQuestions, researchSources } from './table';
 
 /** `research.list_sources`: the sources collected, newest first. */
 export const researchListSources = defineTool({
@@ -22,26 +23,26 @@ export const researchListSources = defineTool({
   }),
   output: z.object({ sources: z.array(sourceOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(researchSources.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.questionId) {
-      await assertQuestionInSpace(ctx, input.questionId);
+      await oneInSpace(ctx, researchQuestions, input.questionId, 'research question');
       where.push(eq(researchSources.questionId, input.questionId));
     }
     if (input.kind) where.push(eq(researchSources.kind, input.kind));
     if (input.query) {
-      const pattern = likePattern(input.query);
       where.push(
-        or(
-          ilike(researchSources.title, pattern),
-          ilike(researchSources.citation, pattern),
-          ilike(researchSources.notes, pattern),
-        ) as SQL,
+        textMatch(
+          input.query,
+          researchSources.title,
+          researchSources.citation,
+          researchSources.notes,
+        ),
       );
     }
     const rows = await ctx.db
       .select()
       .from(researchSources)
-      .where(and(...where))
+      .where(inSpace(researchSources, ctx, ...where))
       .orderBy(desc(researchSources.createdAt), asc(researchSources.id))
       .limit(input.limit);
     return { sources: rows.map(toSource), count: rows.length };

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { idField, tagsField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import {
   contextField,
@@ -41,21 +41,17 @@ export const researchUpdateQuestion = defineTool({
         'Give at least one of question, context, status or tags',
       );
     }
-    const where = and(eq(researchQuestions.id, id), eq(researchQuestions.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(researchQuestions).where(where);
-    if (!existing) throw notFound('research question', id);
+    const existing = await oneInSpace(ctx, researchQuestions, id, 'research question');
     if (changes.status === 'answered' && existing.answer === null) {
       throw new ToolError(
         'INVALID_STATE',
         'This question has no answer yet; use research.answer_question to answer it',
       );
     }
-    const [row] = await ctx.db
-      .update(researchQuestions)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('research question', id);
+    const row = await updateInSpace(ctx, researchQuestions, id, 'research question', {
+      ...changes,
+      updatedAt: ctx.now(),
+    });
     return { question: toQuestion(row) };
   },
 });

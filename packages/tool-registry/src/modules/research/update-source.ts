@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound, ToolError } from '../../errors';
+import { ToolError } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
-import { assertQuestionInSpace } from './question-in-space';
 import {
   citationField,
   sourceKindField,
@@ -13,7 +12,7 @@ import {
   sourceUrlField,
   toSource,
 } from './shape';
-import { researchSources } from './table';
+import { researchQuestions, researchSources } from './table';
 
 /** `research.update_source`: edits a source or ties it to another question. */
 export const researchUpdateSource = defineTool({
@@ -43,13 +42,13 @@ export const researchUpdateSource = defineTool({
     if (Object.values(changes).every((v) => v === undefined)) {
       throw new ToolError('INVALID_INPUT', 'Give at least one field to change');
     }
-    if (changes.questionId) await assertQuestionInSpace(ctx, changes.questionId);
-    const [row] = await ctx.db
-      .update(researchSources)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(and(eq(researchSources.id, id), eq(researchSources.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('source', id);
+    if (changes.questionId) {
+      await oneInSpace(ctx, researchQuestions, changes.questionId, 'research question');
+    }
+    const row = await updateInSpace(ctx, researchSources, id, 'source', {
+      ...changes,
+      updatedAt: ctx.now(),
+    });
     return { source: toSource(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { oneInSpace, updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { todoOut, toTodo } from './shape';
 import { todos } from './table';
@@ -15,17 +14,14 @@ export const todoComplete = defineTool({
   input: z.object({ id: idField('todo') }),
   output: z.object({ todo: todoOut, alreadyDone: z.boolean() }),
   handler: async ({ id }, ctx) => {
-    const where = and(eq(todos.id, id), eq(todos.spaceId, ctx.spaceId));
-    const [existing] = await ctx.db.select().from(todos).where(where);
-    if (!existing) throw notFound('todo', id);
+    const existing = await oneInSpace(ctx, todos, id, 'todo');
     if (existing.status === 'done') return { todo: toTodo(existing), alreadyDone: true };
     const now = ctx.now();
-    const [row] = await ctx.db
-      .update(todos)
-      .set({ status: 'done', completedAt: now, updatedAt: now })
-      .where(where)
-      .returning();
-    if (!row) throw notFound('todo', id);
+    const row = await updateInSpace(ctx, todos, id, 'todo', {
+      status: 'done',
+      completedAt: now,
+      updatedAt: now,
+    });
     return { todo: toTodo(row), alreadyDone: false };
   },
 });

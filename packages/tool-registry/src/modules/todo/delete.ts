@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { deleteInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { todos } from './table';
 
@@ -13,12 +12,5 @@ export const todoDelete = defineTool({
   policyHint: 'destructive',
   input: z.object({ id: idField('todo') }),
   output: z.object({ deleted: z.literal(true), id: z.string() }),
-  handler: async ({ id }, ctx) => {
-    const rows = await ctx.db
-      .delete(todos)
-      .where(and(eq(todos.id, id), eq(todos.spaceId, ctx.spaceId)))
-      .returning({ id: todos.id });
-    if (rows.length === 0) throw notFound('todo', id);
-    return { deleted: true as const, id };
-  },
+  handler: ({ id }, ctx) => deleteInSpace(ctx, todos, id, 'todo'),
 });

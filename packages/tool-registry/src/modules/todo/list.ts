@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { dateField, likePattern, limitField, searchField } from '../../fields';
+import { dateField, limitField, searchField } from '../../fields';
+import { inSpace } from '../../space-scope';
+import { textMatch } from '../../text-match';
 import { defineTool } from '../../tool-spec';
 import { todoOut, toTodo } from './shape';
 import { todos } from './table';
@@ -21,18 +23,15 @@ export const todoList = defineTool({
   }),
   output: z.object({ todos: z.array(todoOut), count: z.number().int() }),
   handler: async (input, ctx) => {
-    const where: SQL[] = [eq(todos.spaceId, ctx.spaceId)];
+    const where: SQL[] = [];
     if (input.status !== 'all') where.push(eq(todos.status, input.status));
     if (input.dueBefore) where.push(lte(todos.dueOn, input.dueBefore));
     if (input.tag) where.push(sql`${input.tag} = any(${todos.tags})`);
-    if (input.query) {
-      const pattern = likePattern(input.query);
-      where.push(or(ilike(todos.title, pattern), ilike(todos.notes, pattern)) as SQL);
-    }
+    if (input.query) where.push(textMatch(input.query, todos.title, todos.notes));
     const rows = await ctx.db
       .select()
       .from(todos)
-      .where(and(...where))
+      .where(inSpace(todos, ctx, ...where))
       .orderBy(
         // Open before done ('done' < 'open' alphabetically, so not by the column itself).
         sql`${todos.status} = 'done'`,

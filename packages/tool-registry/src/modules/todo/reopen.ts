@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { idField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { todoOut, toTodo } from './shape';
 import { todos } from './table';
@@ -15,12 +14,11 @@ export const todoReopen = defineTool({
   input: z.object({ id: idField('todo') }),
   output: z.object({ todo: todoOut }),
   handler: async ({ id }, ctx) => {
-    const [row] = await ctx.db
-      .update(todos)
-      .set({ status: 'open', completedAt: null, updatedAt: ctx.now() })
-      .where(and(eq(todos.id, id), eq(todos.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('todo', id);
+    const row = await updateInSpace(ctx, todos, id, 'todo', {
+      status: 'open',
+      completedAt: null,
+      updatedAt: ctx.now(),
+    });
     return { todo: toTodo(row) };
   },
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { dateField, idField, tagsField, textField, titleField } from '../../fields';
+import { updateInSpace } from '../../space-scope';
 import { defineTool } from '../../tool-spec';
 import { priorityField, todoOut, toTodo } from './shape';
 import { todos } from './table';
@@ -26,12 +25,7 @@ export const todoUpdate = defineTool({
   }),
   output: z.object({ todo: todoOut }),
   handler: async ({ id, ...changes }, ctx) => {
-    const [row] = await ctx.db
-      .update(todos)
-      .set({ ...changes, updatedAt: ctx.now() })
-      .where(and(eq(todos.id, id), eq(todos.spaceId, ctx.spaceId)))
-      .returning();
-    if (!row) throw notFound('todo', id);
+    const row = await updateInSpace(ctx, todos, id, 'todo', { ...changes, updatedAt: ctx.now() });
     return { todo: toTodo(row) };
   },
 });

@@ -10,9 +10,10 @@ const statusIn =
  * What a sensible user knows about the reference app's item states: you complete an open
  * todo, send a draft invoice, mark a sent one paid, log progress on an active goal, rate a
  * book you started. A careful persona only picks targets that pass these; tools not
- * listed here accept any item. Keyed by tool name, checked against the target's state.
+ * listed here accept any item. Keyed by tool name, checked against the target's state
+ * (`table-keys.test.ts` checks every key names a tool the gateway lists).
  */
-const TARGET_RULES: Record<string, (item: Item) => boolean> = {
+export const TARGET_RULES: Record<string, (item: Item) => boolean> = {
   'todo.complete': statusIn('open'),
   'todo.reopen': statusIn('done'),
   'articles.mark_read': statusIn('unread', 'reading'),
@@ -48,9 +49,10 @@ export function targetAllowed(toolName: string, item: Item | undefined): boolean
 /**
  * Enum values a careful persona leaves alone in a tool's field, because the app refuses
  * them in most states (`research.update_question` status `answered` needs an answer, which
- * `research.answer_question` gives).
+ * `research.answer_question` gives). Keyed by `<tool>.<field>`, checked like
+ * {@link TARGET_RULES}.
  */
-const AVOIDED_VALUES: Record<string, readonly unknown[]> = {
+export const AVOIDED_VALUES: Record<string, readonly unknown[]> = {
   'research.update_question.status': ['answered'],
 };
 

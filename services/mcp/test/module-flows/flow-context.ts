@@ -2,7 +2,7 @@ import { selectRows } from '@mana/db';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { GatewayHarness } from '../testing/harness';
+import type { GatewayHarness } from '../../src/testing/harness';
 
 /** An item as tools return it: an id plus fields the flows compare. */
 export type Item = { id: string; [field: string]: unknown };

@@ -1,5 +1,6 @@
 import { createAppRegistry } from '@mana/tool-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GatewayHarness, startGatewayHarness } from '../src/testing/harness';
 import { articlesFlow } from './module-flows/articles';
 import { calendarFlow } from './module-flows/calendar';
 import { contactsFlow } from './module-flows/contacts';
@@ -15,7 +16,6 @@ import { notesFlow } from './module-flows/notes';
 import { researchFlow } from './module-flows/research';
 import { spacesFlow } from './module-flows/spaces';
 import { todoFlow } from './module-flows/todo';
-import { type GatewayHarness, startGatewayHarness } from './testing/harness';
 
 /**
  * Acceptance: every exposed tool of every module works through the gateway, over the
