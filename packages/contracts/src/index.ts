@@ -23,6 +23,15 @@ export {
   spaceMemberSchema,
   upsertAnswerSchema,
 } from './admin';
+export {
+  type CheckedCall,
+  type CheckVerdict,
+  checkRequest,
+  judgeCheck,
+  readPath,
+  resolveCheckValue,
+  sameJsonValue,
+} from './check-evaluation';
 export { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from './dev-defaults';
 export {
   type DueAnswer,
