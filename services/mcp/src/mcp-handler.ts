@@ -11,8 +11,8 @@ import {
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
+import type { Caller } from './context';
 import type { GatewayMetrics } from './metrics';
-import type { Caller } from './token-verifier';
 import type { ToolCatalog } from './tool-catalog';
 
 /** Identifies this server to MCP clients. */
