@@ -19,6 +19,16 @@ describe('baseEnvSchema', () => {
     });
   });
 
+  it('has no PORT without a default port (a process serving on several)', () => {
+    const env = parseEnv(baseEnvSchema(), { PORT: 'ignored' }, 'stack');
+    expect(env).toEqual({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      DATABASE_URL: undefined,
+      LOG_LEVEL: 'info',
+    });
+  });
+
   it('reads what is set, and port 0 (a free port)', () => {
     const env = parseEnv(
       schema,

@@ -11,22 +11,32 @@ export function envPort(defaultPort: number) {
   return z.coerce.number().int().min(0).max(65535).default(defaultPort);
 }
 
+const sharedFields = () => ({
+  NODE_ENV: z.enum(NODE_ENVS).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+type SharedFields = ReturnType<typeof sharedFields>;
+
 /**
  * The variables every deployable reads: `NODE_ENV` (default `development`), `PORT` (the
  * service's default port), `HOST` (default loopback), `DATABASE_URL` (unset: embedded
  * PGlite) and `LOG_LEVEL` (default `info`). A service extends it with its own fields.
+ * Without a port (a process serving several parts, each on its own `*_PORT`) there is no
+ * `PORT`.
  *
  * @example
  * const schema = baseEnvSchema(3069).extend({ MANA_AUTH_URL: z.url().default('http://localhost:3001') });
  */
-export function baseEnvSchema(defaultPort: number) {
-  return z.object({
-    NODE_ENV: z.enum(NODE_ENVS).default('development'),
-    PORT: envPort(defaultPort),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: z.string().optional(),
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  });
+export function baseEnvSchema(
+  defaultPort: number,
+): z.ZodObject<SharedFields & { PORT: ReturnType<typeof envPort> }>;
+export function baseEnvSchema(): z.ZodObject<SharedFields>;
+export function baseEnvSchema(defaultPort?: number) {
+  if (defaultPort === undefined) return z.object(sharedFields());
+  const { NODE_ENV, ...rest } = sharedFields();
+  return z.object({ NODE_ENV, PORT: envPort(defaultPort), ...rest });
 }
 
 /**
