@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionId, actionRowSchema } from './actions';
-import { accessTokenClaimsSchema } from './token';
 import { personaTickId, runTickId, tickIdSchema, tickRecordSchema } from './ticks';
+import { accessTokenClaimsSchema } from './token';
 
 describe('tick ids', () => {
   it('are the runner and the time to the second, then the persona', () => {
