@@ -1,22 +1,18 @@
-import { LOG_LEVELS } from '@mana/http';
+import { DEV_SERVICE_KEY } from '@mana/contracts';
+import { baseEnvSchema, type LogLevel, parseEnv, requiredInProduction } from '@mana/http';
 import { z } from 'zod';
 
-const DEV_SERVICE_KEY = 'mana-dev-service-key';
-
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.string().optional(),
-  /** The identity service: sign-in goes there, its JWKS verifies sessions. */
-  MANA_AUTH_URL: z.url().default('http://localhost:3001'),
-  /** The `iss` tokens must carry, when the identity service's public URL differs. */
-  MANA_TOKEN_ISSUER: z.url().optional(),
-  MANA_SERVICE_KEY: z.string().optional(),
-  /** Comma-separated extra origins whose form posts are accepted (behind a proxy). */
-  CONSOLE_TRUSTED_ORIGINS: z.string().optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-});
+const schema = baseEnvSchema(3000)
+  .extend({
+    /** The identity service: sign-in goes there, its JWKS verifies sessions. */
+    MANA_AUTH_URL: z.url().default('http://localhost:3001'),
+    /** The `iss` tokens must carry, when the identity service's public URL differs. */
+    MANA_TOKEN_ISSUER: z.url().optional(),
+    MANA_SERVICE_KEY: z.string().optional(),
+    /** Comma-separated extra origins whose form posts are accepted (behind a proxy). */
+    CONSOLE_TRUSTED_ORIGINS: z.string().optional(),
+  })
+  .superRefine(requiredInProduction(['MANA_SERVICE_KEY']));
 
 /** The console's configuration, parsed once at start-up. */
 export interface ConsoleEnvConfig {
@@ -27,7 +23,7 @@ export interface ConsoleEnvConfig {
   issuer: string;
   serviceKey: string;
   trustedOrigins: string[];
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
 }
 
 /**
@@ -37,16 +33,7 @@ export interface ConsoleEnvConfig {
 export function parseConsoleEnv(
   source: Record<string, string | undefined> = process.env,
 ): ConsoleEnvConfig {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid console configuration:\n  ${fields.join('\n  ')}`);
-  }
-  const env = parsed.data;
-  const serviceKey = env.MANA_SERVICE_KEY || (env.NODE_ENV === 'production' ? '' : DEV_SERVICE_KEY);
-  if (!serviceKey) {
-    throw new Error('Invalid console configuration:\n  MANA_SERVICE_KEY: required in production');
-  }
+  const env = parseEnv(schema, source, 'console');
   const authUrl = env.MANA_AUTH_URL.replace(/\/+$/, '');
   return {
     port: env.PORT,
@@ -54,7 +41,7 @@ export function parseConsoleEnv(
     databaseUrl: env.DATABASE_URL,
     authUrl,
     issuer: env.MANA_TOKEN_ISSUER ?? authUrl,
-    serviceKey,
+    serviceKey: env.MANA_SERVICE_KEY || DEV_SERVICE_KEY,
     trustedOrigins: (env.CONSOLE_TRUSTED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

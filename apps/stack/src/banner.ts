@@ -1,3 +1,4 @@
+import { HEADER_DISPLAY_NAMES } from '@mana/contracts';
 import { describeSeed } from '@mana/personas';
 import type { StackEnv } from './env';
 import type { RunningStack } from './stack';
@@ -44,7 +45,7 @@ export function stackBanner(
   if (stack.seed) lines.push(`  persona catalog   ${describeSeed(stack.seed)}`);
   lines.push(
     '',
-    `  personas:   curl -s -H "x-service-key: ${key}" ${stack.auth.url}/api/v1/admin/personas`,
+    `  personas:   curl -s -H "${HEADER_DISPLAY_NAMES.serviceKey}: ${key}" ${stack.auth.url}/api/v1/admin/personas`,
   );
   if (runner) {
     lines.push(`  a tick now: curl -s -X POST ${runner.url}/diag/tick`);
@@ -53,7 +54,7 @@ export function stackBanner(
     `  MCP client: 1. token:   curl -s -X POST ${stack.auth.url}/api/v1/auth/login -H 'content-type: application/json' \\`,
     `                            -d '{"email":"persona.anna@mana.test","password":"'$(npm run -s persona:password -- persona.anna@mana.test)'"}'`,
     `              2. connect: ${stack.mcp.mcpUrl}  with  Authorization: Bearer <accessToken>`,
-    '                          and optionally X-Mana-Space: <id from GET /api/v1/me/spaces> (default: personal space)',
+    `                          and optionally ${HEADER_DISPLAY_NAMES.space}: <id from GET /api/v1/me/spaces> (default: personal space)`,
     '',
     '  stop with Ctrl+C',
     '',

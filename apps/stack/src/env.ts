@@ -1,21 +1,25 @@
 import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
-import { LOG_LEVELS } from '@mana/http';
+import {
+  baseEnvSchema,
+  envPort,
+  LOG_LEVELS,
+  type LogLevel,
+  parseEnv,
+  requiredInProduction,
+} from '@mana/http';
 import { parseRunnerEnv, type RunnerEnv } from '@mana/persona-runner';
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
 const DEV_ADMIN = { email: 'admin@mana.test', password: 'mana-admin-dev-password' };
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z.string().optional(),
-    HOST: z.string().default('127.0.0.1'),
-    AUTH_PORT: port(3001),
-    MCP_PORT: port(3069),
-    RUNNER_PORT: port(3070),
-    CONSOLE_PORT: port(3000),
+// No PORT of its own: each part listens on its *_PORT.
+const schema = baseEnvSchema()
+  .extend({
+    AUTH_PORT: envPort(3001),
+    MCP_PORT: envPort(3069),
+    RUNNER_PORT: envPort(3070),
+    CONSOLE_PORT: envPort(3000),
     MANA_SERVICE_KEY: z.string().optional(),
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     PERSONA_SEED_SECRET: z.string().optional(),
@@ -25,13 +29,9 @@ const schema = z
     // one line per tick.
     LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const key of ['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PERSONA_SEED_SECRET'] as const) {
-      if (!env[key])
-        ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
-    }
-  });
+  .superRefine(
+    requiredInProduction(['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PERSONA_SEED_SECRET']),
+  );
 
 /** Configuration of the all-in-one process, parsed once. */
 export interface StackEnv {
@@ -47,19 +47,14 @@ export interface StackEnv {
   authSecret: string;
   seedSecret: string;
   admin: { email: string; password: string; isDefault: boolean } | undefined;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
   /** The runner's knobs (brain, interval, concurrency, timeouts), as the runner reads them. */
   runner: RunnerEnv;
 }
 
 /** Parses the environment; outside production every secret has a development default. */
 export function parseStackEnv(source: Record<string, string | undefined> = process.env): StackEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n  ${fields.join('\n  ')}`);
-  }
-  const env = parsed.data;
+  const env = parseEnv(schema, source, 'stack');
   const production = env.NODE_ENV === 'production';
   const admin =
     env.MANA_ADMIN_EMAIL && env.MANA_ADMIN_PASSWORD

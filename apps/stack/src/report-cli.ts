@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildReport, type OperatorReport, parseSpan } from '@mana/analytics';
+import { HEADERS } from '@mana/contracts';
 import { createDatabase, DatabaseError } from '@mana/db';
 import { parseStackEnv } from './env';
 import { formatReport } from './report-format';
@@ -71,7 +72,7 @@ async function load(): Promise<OperatorReport> {
 async function fromConsole(): Promise<OperatorReport> {
   const url = `${values['console-url'].replace(/\/+$/, '')}/api/report?since=${encodeURIComponent(values.since)}`;
   try {
-    const response = await fetch(url, { headers: { 'x-service-key': env.serviceKey } });
+    const response = await fetch(url, { headers: { [HEADERS.serviceKey]: env.serviceKey } });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return (await response.json()) as OperatorReport;
   } catch (error) {

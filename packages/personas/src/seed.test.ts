@@ -1,4 +1,5 @@
 import { startAuthService } from '@mana/auth';
+import { HEADERS } from '@mana/contracts';
 import { createTestDatabase } from '@mana/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from './catalog';
@@ -59,7 +60,7 @@ describe('seedPersonas against a running identity service', () => {
     );
 
     const listed = await fetch(`${service.url}/api/v1/admin/personas`, {
-      headers: { 'x-service-key': SERVICE_KEY },
+      headers: { [HEADERS.serviceKey]: SERVICE_KEY },
     });
     expect(((await listed.json()) as { personas: unknown[] }).personas).toHaveLength(10);
   });

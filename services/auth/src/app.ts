@@ -1,5 +1,5 @@
 import type { Database } from '@mana/db';
-import { createErrorHandler, notFoundHandler, requestLog } from '@mana/http';
+import { createErrorHandler, createTokenVerifier, notFoundHandler, requestLog } from '@mana/http';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -7,7 +7,6 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { Auth } from './auth';
 import { fail } from './errors';
-import { AccessTokenVerifier } from './middleware/access-token';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
 import { adminPersonaRoutes } from './routes/admin-personas';
 import { adminSpaceRoutes } from './routes/admin-spaces';
@@ -38,7 +37,15 @@ export interface AuthAppDeps {
 export function createApp(deps: AuthAppDeps) {
   const { db, auth, serviceKey, logger } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const verifier = new AccessTokenVerifier(auth, deps.issuer);
+  // Its own tokens, against the same keys other services fetch from `/api/auth/jwks`,
+  // read in-process. Reloaded at once for an unknown key: a key rotated by a login in
+  // this process must verify on the very next request.
+  const verifyToken = createTokenVerifier({
+    keys: () => auth.api.getJwks(),
+    issuer: deps.issuer,
+    cacheMaxAgeMs: 60_000,
+    cooldownMs: 0,
+  });
 
   const app = new Hono<AppEnv & { Variables: { requestId: string } }>();
   app.use(requestId());
@@ -59,10 +66,10 @@ export function createApp(deps: AuthAppDeps) {
   app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
 
   app.route('/api/v1/auth', loginRoutes({ auth, db }));
-  app.route('/api/v1/me', meRoutes({ db, verifier }));
+  app.route('/api/v1/me', meRoutes({ db, verifyToken }));
 
   const admin = new Hono<AppEnv>()
-    .use(requireAdmin(serviceKey, verifier, db))
+    .use(requireAdmin(serviceKey, verifyToken, db))
     .route('/personas', adminPersonaRoutes({ db, auth, clock }))
     .route('/spaces', adminSpaceRoutes({ db }));
   app.route('/api/v1/admin', admin);

@@ -1,16 +1,19 @@
 import { DEV_SERVICE_KEY } from '@mana/contracts';
+import {
+  baseEnvSchema,
+  type LogLevel,
+  type NodeEnv,
+  parseEnv,
+  requiredInProduction,
+} from '@mana/http';
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-    HOST: z.string().default('127.0.0.1'),
+const schema = baseEnvSchema(3001)
+  .extend({
     /** Where the service is reachable; Better Auth needs the real listening URL. */
     PUBLIC_URL: z.url().optional(),
-    DATABASE_URL: z.string().optional(),
     MANA_SERVICE_KEY: z.string().optional(),
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     /** Lifetime of the access tokens minted by `POST /api/v1/auth/login`. */
@@ -20,21 +23,12 @@ const schema = z
     /** When both are set, an admin account with this email exists after start-up. */
     MANA_ADMIN_EMAIL: z.email().optional(),
     MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
-    LOG_LEVEL: z
-      .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
-      .default('info'),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const key of ['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PUBLIC_URL'] as const) {
-      if (!env[key])
-        ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
-    }
-  });
+  .superRefine(requiredInProduction(['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PUBLIC_URL']));
 
 /** The identity service's configuration, parsed once at start-up. */
 export interface AuthEnv {
-  nodeEnv: 'development' | 'test' | 'production';
+  nodeEnv: NodeEnv;
   port: number;
   host: string;
   publicUrl: string | undefined;
@@ -46,7 +40,7 @@ export interface AuthEnv {
   jwtExpiresIn: string;
   trustedOrigins: string[];
   admin: { email: string; password: string } | undefined;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  logLevel: LogLevel;
 }
 
 /**
@@ -55,12 +49,7 @@ export interface AuthEnv {
  * to development values so `npm start` needs no configuration.
  */
 export function parseAuthEnv(source: Record<string, string | undefined> = process.env): AuthEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid identity service configuration:\n  ${fields.join('\n  ')}`);
-  }
-  const env = parsed.data;
+  const env = parseEnv(schema, source, 'identity service');
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,

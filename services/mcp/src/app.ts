@@ -1,18 +1,20 @@
 import type { Database } from '@mana/db';
-import { createErrorHandler, notFoundHandler, requestLog } from '@mana/http';
+import { createErrorHandler, notFoundHandler, requestLog, type TokenVerifier } from '@mana/http';
 import type { FaultInjector, ToolRegistry } from '@mana/tool-registry';
 
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
+import type { GatewayEnv } from './context';
 import { fail } from './errors';
 import { hostGuard, LOOPBACK_HOSTS } from './host-guard';
 import { handleMcpRequest } from './mcp-handler';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
+import { requireCaller } from './middleware/caller';
+import { selectSpace } from './middleware/space';
 import { adminFaultRoutes } from './routes/admin-faults';
 import { createSpaceResolver, type SpaceResolver } from './space-resolver';
-import type { TokenVerifier } from './token-verifier';
 import { buildToolCatalog } from './tool-catalog';
 
 /** Everything the gateway's HTTP app depends on. */
@@ -53,7 +55,7 @@ export function createApp(deps: McpAppDeps) {
     now: deps.now ?? (() => new Date()),
   };
 
-  const app = new Hono<{ Variables: { requestId: string } }>();
+  const app = new Hono<GatewayEnv>();
   app.use(requestId());
   app.use(requestLog(deps.logger));
 
@@ -78,41 +80,19 @@ export function createApp(deps: McpAppDeps) {
         throw fail('PAYLOAD_TOO_LARGE');
       },
     }),
-    async (c) => {
-      const token = c.req
-        .header('authorization')
-        ?.match(/^Bearer\s+(.+)$/i)?.[1]
-        ?.trim();
-      const caller = token ? await deps.verifyToken(token) : null;
-      if (!caller) {
-        metrics.rejected('unauthenticated');
-        c.header('WWW-Authenticate', 'Bearer realm="mana", error="invalid_token"');
-        throw fail('INVALID_TOKEN');
-      }
-      const memberships = await spaces.spacesOf(caller.userId);
-      if (!memberships) {
-        metrics.rejected('unknown_account');
-        c.header('WWW-Authenticate', 'Bearer realm="mana", error="invalid_token"');
-        throw fail('INVALID_TOKEN', 'The account of this token no longer exists');
-      }
-      const wanted = c.req.header('x-mana-space')?.trim();
-      const space = wanted
-        ? memberships.find((s) => s.id === wanted)
-        : memberships.find((s) => s.type === 'personal');
-      if (!space) {
-        metrics.rejected('forbidden_space');
-        throw wanted
-          ? fail('FORBIDDEN_SPACE', `You are not a member of space ${wanted}`)
-          : fail('NO_PERSONAL_SPACE');
-      }
-      c.header('X-Mana-Space', space.id);
-      const modules = parseModules(c.req.header('x-mana-modules'));
-      return handleMcpRequest(
+    requireCaller({ verifyToken: deps.verifyToken, spaces, metrics }),
+    selectSpace({ metrics }),
+    (c) =>
+      handleMcpRequest(
         c.req.raw,
-        { caller, spaceId: space.id, requestId: c.get('requestId'), modules },
+        {
+          caller: c.get('caller'),
+          spaceId: c.get('spaceId'),
+          requestId: c.get('requestId'),
+          modules: c.get('modules'),
+        },
         handlerDeps,
-      );
-    },
+      ),
   );
   app.on(['GET', 'DELETE'], '/mcp', (c) => {
     c.header('Allow', 'POST');
@@ -125,17 +105,3 @@ export function createApp(deps: McpAppDeps) {
 }
 
 export type McpApp = ReturnType<typeof createApp>;
-
-/**
- * `X-Mana-Modules: todo,journal` narrows the tools a connection lists and may call to
- * those modules (a persona sees only the modules it uses); absent means all.
- */
-function parseModules(header: string | undefined): ReadonlySet<string> | undefined {
-  if (header === undefined) return undefined;
-  return new Set(
-    header
-      .split(',')
-      .map((m) => m.trim())
-      .filter(Boolean),
-  );
-}

@@ -1,11 +1,7 @@
-import { LOG_LEVELS } from '@mana/http';
+import { baseEnvSchema, type LogLevel, parseEnv } from '@mana/http';
 import { z } from 'zod';
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3069),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().optional(),
+const schema = baseEnvSchema(3069).extend({
   /** The identity service: its JWKS verifies tokens, its URL is the expected issuer. */
   MANA_AUTH_URL: z.url().default('http://localhost:3001'),
   /** The `iss` tokens must carry, when the identity service's public URL differs. */
@@ -16,7 +12,6 @@ const schema = z.object({
   MANA_FAULTS: z.string().optional(),
   /** Comma-separated host names `/mcp` answers to; needed when HOST is not loopback. */
   MCP_ALLOWED_HOSTS: z.string().optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 /** The gateway's configuration, parsed once at start-up. */
@@ -31,17 +26,12 @@ export interface McpEnv {
   serviceKey: string | undefined;
   /** The fault drill's spec at start (empty: none). */
   faults: string;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
 }
 
 /** Parses the environment, failing fast with every bad field named. */
 export function parseMcpEnv(source: Record<string, string | undefined> = process.env): McpEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid MCP gateway configuration:\n  ${fields.join('\n  ')}`);
-  }
-  const env = parsed.data;
+  const env = parseEnv(schema, source, 'MCP gateway');
   const authUrl = env.MANA_AUTH_URL.replace(/\/+$/, '');
   return {
     port: env.PORT,
@@ -51,7 +41,6 @@ export function parseMcpEnv(source: Record<string, string | undefined> = process
     issuer: env.MANA_TOKEN_ISSUER ?? authUrl,
     serviceKey: env.MANA_SERVICE_KEY || undefined,
     faults: env.MANA_FAULTS ?? '',
-
     allowedHosts: env.MCP_ALLOWED_HOSTS?.split(',')
       .map((h) => h.trim())
       .filter(Boolean),

@@ -1,4 +1,4 @@
-import { hashToolInput } from '@mana/contracts';
+import { HEADER_DISPLAY_NAMES, hashToolInput } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { invokeTool } from '@mana/tool-registry';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
@@ -11,8 +11,8 @@ import {
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
+import type { Caller } from './context';
 import type { GatewayMetrics } from './metrics';
-import type { Caller } from './token-verifier';
 import type { ToolCatalog } from './tool-catalog';
 
 /** Identifies this server to MCP clients. */
@@ -20,7 +20,7 @@ export const SERVER_INFO = { name: 'mana', version: '0.1.0' } as const;
 
 const INSTRUCTIONS =
   'Tools of the Mana app. Every call acts inside the space selected for this connection ' +
-  '(X-Mana-Space, default: your personal space). Ids returned by one tool are what other tools take.';
+  `(${HEADER_DISPLAY_NAMES.space}, default: your personal space). Ids returned by one tool are what other tools take.`;
 
 /** What one MCP request runs with. */
 export interface McpRequestContext {

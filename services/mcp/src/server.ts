@@ -1,9 +1,8 @@
 import type { Database } from '@mana/db';
-import { type Listening, listen, silentLogger } from '@mana/http';
+import { createTokenVerifier, type Listening, listen, silentLogger } from '@mana/http';
 import { createAppRegistry, FaultInjector, type ToolRegistry } from '@mana/tool-registry';
 import type { Logger } from 'pino';
 import { createApp, type McpApp } from './app';
-import { createTokenVerifier } from './token-verifier';
 
 /** What {@link startMcpGateway} needs. */
 export interface StartMcpGatewayOptions {
@@ -48,7 +47,7 @@ export async function startMcpGateway(options: StartMcpGatewayOptions): Promise<
     db: options.db,
     registry: faults.wrap(options.registry ?? createAppRegistry()),
     verifyToken: createTokenVerifier({
-      jwksUrl: `${authUrl}/api/auth/jwks`,
+      keys: `${authUrl}/api/auth/jwks`,
       issuer: options.issuer ?? authUrl,
       cooldownMs: options.jwksCooldownMs,
     }),

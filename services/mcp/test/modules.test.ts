@@ -1,3 +1,4 @@
+import { HEADERS } from '@mana/contracts';
 import { createAppRegistry } from '@mana/tool-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayHarness, startGatewayHarness } from '../src/testing/harness';
@@ -71,11 +72,11 @@ describe('every module through the MCP gateway', () => {
     const anna = await h.connect({ authorization: `Bearer ${annaToken}` });
     const annaFamily = await h.connect({
       authorization: `Bearer ${annaToken}`,
-      'x-mana-space': familyId,
+      [HEADERS.space]: familyId,
     });
     const benFamily = await h.connect({
       authorization: `Bearer ${benToken}`,
-      'x-mana-space': familyId,
+      [HEADERS.space]: familyId,
     });
     // Listing caches each tool's output schema: from then on the client itself validates
     // every structuredContent against the schema the gateway published.

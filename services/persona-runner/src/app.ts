@@ -1,9 +1,8 @@
-import { HEADERS } from '@mana/contracts';
 import {
   createErrorHandler,
   notFoundHandler,
   requestLog,
-  secretMatches,
+  serviceKeyAuth,
   validQuery,
 } from '@mana/http';
 import { Hono } from 'hono';
@@ -52,12 +51,7 @@ export function createApp(deps: RunnerAppDeps) {
   });
 
   const control = new Hono();
-  control.use(async (c, next) => {
-    if (!secretMatches(deps.serviceKey, c.req.header(HEADERS.serviceKey))) {
-      throw fail('UNAUTHORIZED', 'A valid X-Service-Key header is required');
-    }
-    await next();
-  });
+  control.use(serviceKeyAuth({ key: deps.serviceKey }));
   control.post('/pause', (c) => {
     runner.pause();
     deps.logger.info('runner paused');

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
-import { LOG_LEVELS } from '@mana/http';
+import { baseEnvSchema, type LogLevel, parseEnv } from '@mana/http';
 import { z } from 'zod';
 
 const bool = z
@@ -8,10 +8,7 @@ const bool = z
   .default('false')
   .transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3070),
-  HOST: z.string().default('127.0.0.1'),
+const schema = baseEnvSchema(3070).extend({
   MANA_AUTH_URL: z.url().default('http://localhost:3001'),
   MANA_MCP_URL: z.url().default('http://localhost:3069'),
   MANA_SERVICE_KEY: z.string().optional(),
@@ -32,7 +29,6 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,40}$/)
     .optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 /** Which brain drives the personas. */
@@ -61,7 +57,7 @@ export interface RunnerEnv {
   scriptedSeed: number;
   shutdownGraceMs: number;
   runnerId: string;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
   /** What the Agent SDK's CLI subprocess may see: PATH and HOME only. */
   processEnv: { PATH: string | undefined; HOME: string | undefined };
 }
@@ -74,12 +70,7 @@ export interface RunnerEnv {
 export function parseRunnerEnv(
   source: Record<string, string | undefined> = process.env,
 ): RunnerEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid persona runner configuration:\n  ${fields.join('\n  ')}`);
-  }
-  const env = parsed.data;
+  const env = parseEnv(schema, source, 'persona runner');
   const production = env.NODE_ENV === 'production';
   const apiKey = env.ANTHROPIC_API_KEY || undefined;
   return {

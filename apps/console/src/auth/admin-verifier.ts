@@ -1,7 +1,6 @@
-import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE } from '@mana/contracts';
 import { type Database, users } from '@mana/db';
+import { createTokenVerifier } from '@mana/http';
 import { eq } from 'drizzle-orm';
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 
 /** A signed-in operator. */
 export interface Admin {
@@ -26,31 +25,17 @@ export interface AdminVerifierOptions {
 }
 
 /**
- * Verifies access tokens against the identity service's published keys (cached by jose,
- * re-fetched when a token names an unknown key) and accepts only admins: the token's
- * `role` claim must be `admin`, and the account must still be an admin that is not
- * deleted (the identity service re-reads the role the same way).
+ * Verifies access tokens against the identity service's published keys (`@mana/http`'s
+ * verifier: cached, re-fetched when a token names an unknown key) and accepts only
+ * admins: the token's `role` claim must be `admin`, and the account must still be an
+ * admin that is not deleted (the identity service re-reads the role the same way).
  */
 export function createAdminVerifier(options: AdminVerifierOptions) {
-  const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-    cacheMaxAge: 600_000,
-    cooldownDuration: 10_000,
-  });
+  const verifyToken = createTokenVerifier({ keys: options.jwksUrl, issuer: options.issuer });
   return async function verify(token: string | undefined): Promise<VerifyResult> {
-    if (!token) return { ok: false, reason: 'invalid' };
-    let payload: JWTPayload & Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, keys, {
-        issuer: options.issuer,
-        audience: TOKEN_AUDIENCE,
-        algorithms: [...TOKEN_ALGORITHMS],
-      }));
-    } catch {
-      return { ok: false, reason: 'invalid' };
-    }
-    if (typeof payload.sub !== 'string' || payload.sub === '')
-      return { ok: false, reason: 'invalid' };
-    if (payload.role !== 'admin') return { ok: false, reason: 'not_admin' };
+    const claims = await verifyToken(token);
+    if (!claims) return { ok: false, reason: 'invalid' };
+    if (claims.role !== 'admin') return { ok: false, reason: 'not_admin' };
     const [row] = await options.db
       .select({
         role: users.role,
@@ -59,10 +44,10 @@ export function createAdminVerifier(options: AdminVerifierOptions) {
         name: users.name,
       })
       .from(users)
-      .where(eq(users.id, payload.sub));
+      .where(eq(users.id, claims.userId));
     if (!row || row.deletedAt) return { ok: false, reason: 'invalid' };
     if (row.role !== 'admin') return { ok: false, reason: 'not_admin' };
-    return { ok: true, admin: { userId: payload.sub, email: row.email, name: row.name } };
+    return { ok: true, admin: { userId: claims.userId, email: row.email, name: row.name } };
   };
 }
 

@@ -1,4 +1,5 @@
-import { ApiError, secretMatches } from '@mana/http';
+import { HEADER_DISPLAY_NAMES } from '@mana/contracts';
+import { ApiError, serviceKeyAuth } from '@mana/http';
 import type { MiddlewareHandler } from 'hono';
 import type { ConsoleEnv } from '../context';
 import type { AdminVerifier } from './admin-verifier';
@@ -24,23 +25,31 @@ export function requireAdminPage(verify: AdminVerifier): MiddlewareHandler<Conso
 }
 
 /**
- * The JSON API answers an admin's session cookie or the `X-Service-Key` (the report CLI
- * uses the key when `npm start` holds the embedded database); anything else is a JSON 401.
+ * The JSON API answers the `X-Service-Key` (the report CLI uses the key when `npm start`
+ * holds the embedded database) or an admin's session cookie; a wrong key counts as none,
+ * so the cookie still decides. Anything else is a JSON 401 (403 for a non-admin's session).
  */
 export function requireAdminOrServiceKey(
   verify: AdminVerifier,
   serviceKey: string,
 ): MiddlewareHandler<ConsoleEnv> {
-  return async (c, next) => {
-    if (secretMatches(serviceKey, c.req.header('x-service-key'))) return next();
-    const result = await verify(readSessionCookie(c));
-    if (result.ok) {
-      c.set('admin', result.admin);
-      return next();
-    }
-    if (result.reason === 'not_admin') {
-      throw new ApiError(403, 'FORBIDDEN', 'This account is not an admin');
-    }
-    throw new ApiError(401, 'UNAUTHORIZED', 'Send an admin session cookie or X-Service-Key');
-  };
+  return serviceKeyAuth<ConsoleEnv>({
+    key: serviceKey,
+    wrongKey: 'otherwise',
+    otherwise: async (c, next) => {
+      const result = await verify(readSessionCookie(c));
+      if (result.ok) {
+        c.set('admin', result.admin);
+        return next();
+      }
+      if (result.reason === 'not_admin') {
+        throw new ApiError(403, 'FORBIDDEN', 'This account is not an admin');
+      }
+      throw new ApiError(
+        401,
+        'UNAUTHORIZED',
+        `Send an admin session cookie or ${HEADER_DISPLAY_NAMES.serviceKey}`,
+      );
+    },
+  });
 }

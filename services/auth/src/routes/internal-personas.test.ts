@@ -1,3 +1,4 @@
+import { HEADERS } from '@mana/contracts';
 import { personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +133,7 @@ describe('internal persona API', () => {
       const notJson = await t.app.request(`/api/v1/internal/personas/${personaId}/actions`, {
         method: 'POST',
         headers: {
-          'x-service-key': 'test-service-key-0123456789',
+          [HEADERS.serviceKey]: 'test-service-key-0123456789',
           'content-type': 'application/json',
         },
         body: '{"actions": [',

@@ -1,17 +1,19 @@
 import type { Database } from '@mana/db';
+import type { TokenVerifier } from '@mana/http';
 import { Hono } from 'hono';
 import { listUserSpaces } from '../db/spaces';
-import type { AccessTokenVerifier } from '../middleware/access-token';
 import { type AppEnv, requireUser } from '../middleware/principal';
 
 /** `GET /api/v1/me/spaces` → the caller's spaces, and only theirs. */
-export function meRoutes(deps: { db: Database; verifier: AccessTokenVerifier }) {
-  return new Hono<AppEnv>().use(requireUser(deps.verifier, deps.db)).get('/spaces', async (c) => {
-    const principal = c.get('principal');
-    if (principal.type !== 'user') throw new Error('requireUser sets a user principal');
-    const spaces = await listUserSpaces(deps.db, principal.userId);
-    return c.json({
-      spaces: spaces.map(({ id, name, type, role, slug }) => ({ id, name, slug, type, role })),
+export function meRoutes(deps: { db: Database; verifyToken: TokenVerifier }) {
+  return new Hono<AppEnv>()
+    .use(requireUser(deps.verifyToken, deps.db))
+    .get('/spaces', async (c) => {
+      const principal = c.get('principal');
+      if (principal.type !== 'user') throw new Error('requireUser sets a user principal');
+      const spaces = await listUserSpaces(deps.db, principal.userId);
+      return c.json({
+        spaces: spaces.map(({ id, name, type, role, slug }) => ({ id, name, slug, type, role })),
+      });
     });
-  });
 }

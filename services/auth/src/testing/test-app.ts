@@ -1,3 +1,4 @@
+import { HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { createTestDatabase } from '@mana/db/testing';
 import { silentLogger } from '@mana/http';
@@ -66,7 +67,7 @@ export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   const service = (method: string, path: string, body?: unknown) =>
-    call(method, path, { body, headers: { 'x-service-key': TEST_SERVICE_KEY } });
+    call(method, path, { body, headers: { [HEADERS.serviceKey]: TEST_SERVICE_KEY } });
 
   return {
     app,

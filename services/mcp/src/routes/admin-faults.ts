@@ -1,4 +1,4 @@
-import { readJson, secretMatches, validate } from '@mana/http';
+import { readJson, serviceKeyAuth, validate } from '@mana/http';
 import { type FaultInjector, formatFaults, parseFaults } from '@mana/tool-registry';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
@@ -22,12 +22,7 @@ export function adminFaultRoutes(deps: {
     active: deps.faults.current(),
   });
   return new Hono()
-    .use(async (c, next) => {
-      if (!secretMatches(deps.serviceKey, c.req.header('x-service-key'))) {
-        throw fail('UNAUTHORIZED', 'A valid X-Service-Key header is required');
-      }
-      await next();
-    })
+    .use(serviceKeyAuth({ key: deps.serviceKey }))
     .get('/faults', (c) => c.json(describe()))
     .put('/faults', async (c) => {
       const { faults } = validate(body, await readJson(c), 'request body');

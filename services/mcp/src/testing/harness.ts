@@ -1,4 +1,5 @@
 import { startAuthService } from '@mana/auth';
+import { HEADERS } from '@mana/contracts';
 import { createTestDatabase } from '@mana/db/testing';
 import type { ToolRegistry } from '@mana/tool-registry';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -48,7 +49,7 @@ export async function startGatewayHarness(
   const admin = async (method: string, path: string, body: unknown) => {
     const response = await fetch(`${auth.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-service-key': HARNESS_SERVICE_KEY },
+      headers: { 'content-type': 'application/json', [HEADERS.serviceKey]: HARNESS_SERVICE_KEY },
       body: JSON.stringify(body),
     });
     if (!response.ok)

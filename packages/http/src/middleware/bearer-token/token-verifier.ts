@@ -1,0 +1,118 @@
+import {
+  type AccessClaims,
+  readAccessClaims,
+  TOKEN_ALGORITHMS,
+  TOKEN_AUDIENCE,
+} from '@mana/contracts';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
+
+/** Where the identity service's public keys come from. */
+export type TokenKeySource =
+  /** The JWKS URL (`<identity service>/api/auth/jwks`), fetched over HTTP. */
+  | string
+  | URL
+  /** Reads the key set in-process (the identity service verifying its own tokens). */
+  | (() => JSONWebKeySet | Promise<JSONWebKeySet>);
+
+/** What {@link createTokenVerifier} needs. */
+export interface TokenVerifierOptions {
+  keys: TokenKeySource;
+  /** The expected `iss`: the identity service's base URL. */
+  issuer: string;
+  /** How long a loaded key set is trusted before it is read again (default 10 min). */
+  cacheMaxAgeMs?: number;
+  /**
+   * Least time between two reloads triggered by a token naming a key the cache does not
+   * hold (a rotated key); default 10 s. Keeps forged key ids from hammering the source.
+   */
+  cooldownMs?: number;
+}
+
+/** The claims of a valid access token, or `null` for a missing, forged, expired or malformed one. */
+export type TokenVerifier = (token: string | undefined) => Promise<AccessClaims | null>;
+
+const DEFAULT_CACHE_MAX_AGE_MS = 600_000;
+const DEFAULT_COOLDOWN_MS = 10_000;
+
+/**
+ * Verifies the identity service's access tokens: signature against its published keys
+ * (cached; a token signed by a key the cache does not know makes the set load again, at
+ * most once per cooldown, so a rotated key is picked up while the previous one still
+ * verifies), `iss`, `aud` = {@link TOKEN_AUDIENCE}, the algorithms of
+ * {@link TOKEN_ALGORITHMS} and expiry. Never throws.
+ *
+ * @example
+ * const verifyToken = createTokenVerifier({ keys: `${authUrl}/api/auth/jwks`, issuer: authUrl });
+ * const caller = await verifyToken(bearerToken(c)); // AccessClaims | null
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const cacheMaxAgeMs = options.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS;
+  const cooldownMs = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
+  const keys: JWTVerifyGetKey =
+    typeof options.keys === 'function'
+      ? cachedKeySet(options.keys, { cacheMaxAgeMs, cooldownMs })
+      : createRemoteJWKSet(new URL(options.keys), {
+          cacheMaxAge: cacheMaxAgeMs,
+          cooldownDuration: cooldownMs,
+        });
+  return async function verify(token) {
+    if (!token) return null;
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: TOKEN_AUDIENCE,
+        algorithms: [...TOKEN_ALGORITHMS],
+      });
+      return readAccessClaims(payload);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * A key resolver over a key set read in-process: what jose's remote set does over HTTP
+ * (cache for `cacheMaxAgeMs`, reload when the token's `kid` is unknown, at most once per
+ * `cooldownMs`), for a function instead of a URL.
+ */
+function cachedKeySet(
+  load: () => JSONWebKeySet | Promise<JSONWebKeySet>,
+  options: { cacheMaxAgeMs: number; cooldownMs: number },
+): JWTVerifyGetKey {
+  type Loaded = { resolve: ReturnType<typeof createLocalJWKSet>; kids: Set<string>; at: number };
+  let loaded: Loaded | undefined;
+  let loading: Promise<Loaded> | undefined;
+
+  const reload = () => {
+    loading ??= (async () => {
+      try {
+        const jwks = await load();
+        loaded = {
+          resolve: createLocalJWKSet(jwks),
+          kids: new Set(jwks.keys.flatMap((k) => (k.kid ? [k.kid] : []))),
+          at: Date.now(),
+        };
+        return loaded;
+      } finally {
+        loading = undefined;
+      }
+    })();
+    return loading;
+  };
+
+  return async (header, token) => {
+    let current = loaded;
+    const age = current ? Date.now() - current.at : Number.POSITIVE_INFINITY;
+    const unknownKid = header.kid !== undefined && !current?.kids.has(header.kid);
+    if (!current || age >= options.cacheMaxAgeMs || (unknownKid && age >= options.cooldownMs)) {
+      current = await reload();
+    }
+    return current.resolve(header, token);
+  };
+}
