@@ -5,14 +5,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
-import type { Auth } from './auth';
 import { fail } from './errors';
+import type { Auth } from './identity/auth';
+import { adminSpaceRoutes } from './identity/routes/admin-spaces';
+import { loginRoutes } from './identity/routes/login';
+import { meRoutes } from './identity/routes/me';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
-import { adminPersonaRoutes } from './routes/admin-personas';
-import { adminSpaceRoutes } from './routes/admin-spaces';
-import { internalPersonaRoutes } from './routes/internal-personas';
-import { loginRoutes } from './routes/login';
-import { meRoutes } from './routes/me';
+import { adminPersonaRoutes } from './personas/routes/admin-personas';
+import { internalPersonaRoutes } from './personas/routes/internal-personas';
 
 /** Largest request body any route accepts. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -2,8 +2,8 @@ import type { Database } from '@mana/db';
 import { type Listening, listen, silentLogger } from '@mana/http';
 import type { Logger } from 'pino';
 import { type AuthApp, createApp } from './app';
-import { type Auth, createAuth } from './auth';
-import { ensureAdminAccount } from './db/admin-account';
+import { type Auth, createAuth } from './identity/auth';
+import { ensureAdminAccount } from './identity/db/admin-account';
 
 /** What {@link startAuthService} needs; the database must be migrated. */
 export interface StartAuthServiceOptions {

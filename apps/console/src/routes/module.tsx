@@ -1,6 +1,9 @@
 import {
   dataAsOf,
   detectRegressions,
+  latestFailedCalls,
+  latestModuleNotes,
+  moduleExists,
   moduleTrends,
   toolStats,
   windowBounds,
@@ -9,7 +12,6 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { dayRange } from '../charts/scale';
 import type { ConsoleEnv, PageDeps } from '../context';
-import { latestFailedCalls, latestModuleNotes, moduleExists } from '../data/module-detail';
 import { ModulePage } from '../views/module-page';
 import { parseSince } from '../window';
 

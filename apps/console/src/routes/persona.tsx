@@ -1,8 +1,13 @@
-import { dataAsOf, listPersonaSummaries, personaTimeline } from '@mana/analytics';
+import {
+  dataAsOf,
+  listPersonaSummaries,
+  personaModuleRatings,
+  personaProfile,
+  personaTimeline,
+} from '@mana/analytics';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ConsoleEnv, PageDeps } from '../context';
-import { personaModuleRatings, personaProfile } from '../data/persona-detail';
 import { PersonaPage } from '../views/persona-page';
 
 /** How many ticks the timeline shows. */

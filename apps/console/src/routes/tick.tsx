@@ -1,7 +1,7 @@
+import { tickDetail } from '@mana/analytics';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ConsoleEnv, PageDeps } from '../context';
-import { tickDetail } from '../data/tick-detail';
 import { PageHeading } from '../views/components';
 import { personaHref } from '../views/format';
 import { Layout } from '../views/layout';

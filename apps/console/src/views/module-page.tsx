@@ -1,7 +1,12 @@
-import type { ModuleTrend, RegressionAlert, ToolStats } from '@mana/analytics';
+import type {
+  FailedCall,
+  ModuleNote,
+  ModuleTrend,
+  RegressionAlert,
+  ToolStats,
+} from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
 import { lineChart } from '../charts/line-chart';
-import type { FailedCall, ModuleNote } from '../data/module-detail';
 import { PageHeading, Rating, WindowPicker } from './components';
 import { FailuresTable, NotesTable } from './evidence-tables';
 import { alertHref, fmtChange, fmtSpan, plural } from './format';

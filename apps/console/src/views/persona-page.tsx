@@ -1,6 +1,5 @@
-import type { PersonaSummary, TimelineTick } from '@mana/analytics';
+import type { ModuleRating, PersonaProfile, PersonaSummary, TimelineTick } from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
-import type { ModuleRating, PersonaProfile } from '../data/persona-detail';
 import { Empty, PageHeading, Rating, Time } from './components';
 import { moduleHref } from './format';
 import { Layout } from './layout';

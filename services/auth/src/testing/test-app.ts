@@ -3,7 +3,7 @@ import type { Database } from '@mana/db';
 import { createTestDatabase } from '@mana/db/testing';
 import { silentLogger } from '@mana/http';
 import { createApp } from '../app';
-import { createAuth } from '../auth';
+import { createAuth } from '../identity/auth';
 
 /** The service key of test apps. */
 export const TEST_SERVICE_KEY = 'test-service-key-0123456789';

@@ -1,13 +1,13 @@
 import { TOKEN_AUDIENCE } from '@mana/contracts';
 import { createLocalJWKSet, generateKeyPair, type JSONWebKeySet, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdminAccount } from '../db/admin-account';
 import {
   createTestAuthApp,
   TEST_BASE_URL,
   TEST_PERSONA_PASSWORD,
   type TestAuthApp,
-} from '../testing/test-app';
+} from '../../testing/test-app';
+import { ensureAdminAccount } from '../db/admin-account';
 
 interface LoginAnswer {
   accessToken: string;

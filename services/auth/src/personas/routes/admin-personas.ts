@@ -1,15 +1,15 @@
-import { listPersonaSummaries } from '@mana/analytics';
+import { listPersonaSummaries, personaDetail } from '@mana/analytics';
 import { personaUpsertSchema } from '@mana/contracts';
 import { accounts, type Database, users } from '@mana/db';
 import { validBody, validQuery } from '@mana/http';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Auth } from '../auth';
-import { getPersonaDetail, softDeletePersona, upsertPersonaProfile } from '../db/persona-admin';
-import { ensurePersonalSpace } from '../db/spaces';
-import { fail } from '../errors';
-import type { AppEnv } from '../middleware/principal';
+import { fail } from '../../errors';
+import type { Auth } from '../../identity/auth';
+import { ensurePersonalSpace, listUserSpaces } from '../../identity/db/spaces';
+import type { AppEnv } from '../../middleware/principal';
+import { softDeletePersona, upsertPersonaProfile } from '../db/persona-admin';
 
 const listQuery = z.object({
   includeDeleted: z
@@ -67,9 +67,19 @@ export function adminPersonaRoutes(deps: { db: Database; auth: Auth; clock: () =
       return c.json({ personas });
     })
     .get('/:id', async (c) => {
-      const detail = await getPersonaDetail(db, c.req.param('id'), clock());
+      const id = c.req.param('id');
+      const detail = await personaDetail(db, id, clock());
       if (!detail) throw fail('PERSONA_NOT_FOUND');
-      return c.json(detail);
+      const { moduleRatings, ...rest } = detail;
+      return c.json({
+        ...rest,
+        spaces: await listUserSpaces(db, id),
+        moduleRatings: moduleRatings.map((m) => ({
+          module: m.module,
+          avgRating: m.mean,
+          ratingsCount: m.count,
+        })),
+      });
     })
     .delete('/:id', async (c) => {
       const deleted = await softDeletePersona(db, c.req.param('id'), clock());

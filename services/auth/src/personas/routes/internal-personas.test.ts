@@ -2,8 +2,8 @@ import { HEADERS } from '@mana/contracts';
 import { personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestAuthApp, type TestAuthApp } from '../../testing/test-app';
 import { insertActions } from '../db/persona-writes';
-import { createTestAuthApp, type TestAuthApp } from '../testing/test-app';
 
 const action = (tickId: string, index: number, extra: Record<string, unknown> = {}) => ({
   tickId,

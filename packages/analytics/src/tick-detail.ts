@@ -1,4 +1,3 @@
-import type { TimelineTick } from '@mana/analytics';
 import {
   type Database,
   personaActions,
@@ -8,6 +7,7 @@ import {
   users,
 } from '@mana/db';
 import { and, asc, count, eq } from 'drizzle-orm';
+import type { TimelineTick } from './tick-history';
 
 /**
  * One tick with its actions in order and its ratings, in the shape of the persona

@@ -1,7 +1,7 @@
 import { personaActions, personaFeedback, users } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestAuthApp, TEST_PERSONA_PASSWORD, type TestAuthApp } from '../testing/test-app';
+import { createTestAuthApp, TEST_PERSONA_PASSWORD, type TestAuthApp } from '../../testing/test-app';
 
 const PROFILE = {
   name: 'Julia',

@@ -1,7 +1,7 @@
 import { personas, personaTicks, users } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestAuthApp, type TestAuthApp, testClock } from '../testing/test-app';
+import { createTestAuthApp, type TestAuthApp, testClock } from '../../testing/test-app';
 
 const HOUR = 3600_000;
 const MIN = 60_000;

@@ -2,9 +2,9 @@ import { sharedSpaceSchema } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { validBody } from '@mana/http';
 import { Hono } from 'hono';
+import { fail } from '../../errors';
+import type { AppEnv } from '../../middleware/principal';
 import { PersonalSpaceError, putSharedSpace, UnknownMembersError } from '../db/spaces';
-import { fail } from '../errors';
-import type { AppEnv } from '../middleware/principal';
 
 /**
  * `PUT /api/v1/admin/spaces {slug,name,type,members}`: the shared space with this slug

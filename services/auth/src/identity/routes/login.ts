@@ -5,10 +5,10 @@ import { APIError } from 'better-auth';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { decodeJwt } from 'jose';
+import { fail } from '../../errors';
+import type { AppEnv } from '../../middleware/principal';
 import type { Auth } from '../auth';
 import { ensurePersonalSpace } from '../db/spaces';
-import { fail } from '../errors';
-import type { AppEnv } from '../middleware/principal';
 
 /**
  * `POST /api/v1/auth/login {email,password}` → `{accessToken, expiresAt, user}`.

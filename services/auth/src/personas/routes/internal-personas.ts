@@ -11,6 +11,8 @@ import type { Database } from '@mana/db';
 import { readJson, validate, validQuery } from '@mana/http';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { fail } from '../../errors';
+import type { AppEnv } from '../../middleware/principal';
 import { findDuePersonas } from '../db/due';
 import { personaExists } from '../db/persona-admin';
 import {
@@ -19,8 +21,6 @@ import {
   TickOwnerConflictError,
   upsertTick,
 } from '../db/persona-writes';
-import { fail } from '../errors';
-import type { AppEnv } from '../middleware/principal';
 
 /** The tick record as stored: the wire's instants as dates. */
 const tickBody = tickRecordSchema.transform((t) => ({

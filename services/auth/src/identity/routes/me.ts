@@ -1,8 +1,8 @@
 import type { Database } from '@mana/db';
 import type { TokenVerifier } from '@mana/http';
 import { Hono } from 'hono';
+import { type AppEnv, requireUser } from '../../middleware/principal';
 import { listUserSpaces } from '../db/spaces';
-import { type AppEnv, requireUser } from '../middleware/principal';
 
 /** `GET /api/v1/me/spaces` → the caller's spaces, and only theirs. */
 export function meRoutes(deps: { db: Database; verifyToken: TokenVerifier }) {

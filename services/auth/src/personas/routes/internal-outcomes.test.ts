@@ -1,7 +1,7 @@
 import { personaActions } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestAuthApp, type TestAuthApp } from '../testing/test-app';
+import { createTestAuthApp, type TestAuthApp } from '../../testing/test-app';
 
 const row = (tickId: string, index: number, extra: Record<string, unknown> = {}) => ({
   tickId,
