@@ -9,14 +9,14 @@ export interface StartConsoleOptions {
   /** Base URL of the identity service (sign-in, JWKS). */
   authUrl: string;
   /** The `iss` of access tokens when it differs from `authUrl`. */
-  issuer?: string;
+  issuer?: string | undefined;
   serviceKey: string;
   /** 0 picks a free port. */
   port: number;
-  host?: string;
-  logger?: Logger;
+  host?: string | undefined;
+  logger?: Logger | undefined;
   now?: () => Date;
-  trustedOrigins?: string[];
+  trustedOrigins?: string[] | undefined;
 }
 
 /** A running console. */

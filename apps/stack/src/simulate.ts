@@ -10,27 +10,27 @@ const HOUR = 3600_000;
 /** What a simulation needs. */
 export interface SimulateOptions {
   /** The configured database (unset: embedded PGlite in `.data/pglite`). */
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   days: number;
   /** Seeds the fault drill's dice (the scripted brain gets its own seed). */
   seed: number;
   brain: Brain;
   /** First simulated hour; default: the last `days` days up to now, or right after the latest activity. */
-  start?: Date;
+  start?: Date | undefined;
   /** Real now (tests pin it). */
-  now?: Date;
+  now?: Date | undefined;
   /** Faults to switch on during the run. */
-  faults?: ModuleFault[];
+  faults?: ModuleFault[] | undefined;
   /** The simulated day (0-based) the faults switch on; default the middle of the run. */
-  faultFromDay?: number;
+  faultFromDay?: number | undefined;
   /** Personas at a time; 1 (the default) makes runs repeatable. */
-  concurrency?: number;
+  concurrency?: number | undefined;
   serviceKey: string;
   authSecret: string;
   seedSecret: string;
-  onProgress?: (progress: SimulationProgress) => void;
+  onProgress?: ((progress: SimulationProgress) => void) | undefined;
   /** Told when the start had to move past existing activity. */
-  onNotice?: (message: string) => void;
+  onNotice?: ((message: string) => void) | undefined;
 }
 
 /** Where a simulation is. */

@@ -11,13 +11,13 @@ import { startStack } from './stack';
 /** What the smoke test needs. */
 export interface SmokeOptions {
   /** A PostgreSQL server to run on (a fresh database is created there); else embedded PGlite. */
-  serverUrl?: string;
+  serverUrl?: string | undefined;
   brain: Brain;
   serviceKey: string;
   authSecret: string;
   seedSecret: string;
   /** Per-persona timeout of the tick (default 5 min). */
-  personaTimeoutMs?: number;
+  personaTimeoutMs?: number | undefined;
   /** Where progress and tables go. */
   out: (line: string) => void;
 }

@@ -17,46 +17,46 @@ import type { Logger } from 'pino';
 /** How the stack's persona runner behaves. */
 export interface StackRunnerOptions {
   brain: Brain | undefined;
-  port?: number;
-  runnerId?: string;
-  tickIntervalMs?: number;
-  concurrency?: number;
-  personaTimeoutMs?: number;
-  paused?: boolean;
+  port?: number | undefined;
+  runnerId?: string | undefined;
+  tickIntervalMs?: number | undefined;
+  concurrency?: number | undefined;
+  personaTimeoutMs?: number | undefined;
+  paused?: boolean | undefined;
   /** Start the tick loop (default true); the smoke test fires ticks itself. */
-  startLoop?: boolean;
-  onTick?: (result: TickResult) => void;
+  startLoop?: boolean | undefined;
+  onTick?: ((result: TickResult) => void) | undefined;
   /** Serve `/diag/*` (default true; never in production). */
-  diagnostics?: boolean;
+  diagnostics?: boolean | undefined;
   /** The runner's clock (simulations pass a virtual one). */
-  clock?: () => Date;
+  clock?: (() => Date) | undefined;
   /** Latency clock for brains (simulations add virtual time). */
-  stopwatch?: () => number;
+  stopwatch?: (() => number) | undefined;
 }
 
 /** What {@link startStack} needs. */
 export interface StackOptions {
-  databaseUrl?: string;
-  host?: string;
-  authPort?: number;
-  mcpPort?: number;
+  databaseUrl?: string | undefined;
+  host?: string | undefined;
+  authPort?: number | undefined;
+  mcpPort?: number | undefined;
   serviceKey: string;
   authSecret: string;
   seedSecret: string;
-  admin?: { email: string; password: string };
-  logger?: Logger;
+  admin?: { email: string; password: string } | undefined;
+  logger?: Logger | undefined;
   /** Seed the persona catalog after start (default true). */
-  seed?: boolean;
+  seed?: boolean | undefined;
   /** Start the persona runner too (omit for identity and gateway only). */
-  runner?: StackRunnerOptions;
+  runner?: StackRunnerOptions | undefined;
   /** The clock of due rules, stored rows and tool data (simulations pass a virtual one). */
-  clock?: () => Date;
+  clock?: (() => Date) | undefined;
   /** The gateway's fault drill (default: none, switchable at `/admin/faults`). */
-  faults?: FaultInjector;
+  faults?: FaultInjector | undefined;
   /** The clock tools see (default: `clock`). */
-  appClock?: () => Date;
+  appClock?: (() => Date) | undefined;
   /** Serve the operator console on this port (omit for no console). */
-  consolePort?: number;
+  consolePort?: number | undefined;
 }
 
 /** Everything `npm start` runs, in one process. */

@@ -16,7 +16,7 @@ export interface Listening {
  */
 export async function listen(
   fetch: (request: Request) => Response | Promise<Response>,
-  options: { port: number; host?: string },
+  options: { port: number; host?: string | undefined },
 ): Promise<Listening> {
   const host = options.host ?? '127.0.0.1';
   const { server, info } = await new Promise<{

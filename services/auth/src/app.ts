@@ -25,7 +25,7 @@ export interface AuthAppDeps {
   serviceKey: string;
   logger: Logger;
   /** Decides due rules and stamps rows; tests and simulations pass their own. */
-  clock?: () => Date;
+  clock?: (() => Date) | undefined;
   /** The `iss` of minted tokens: the service's base URL. */
   issuer: string;
 }

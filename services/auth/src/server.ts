@@ -11,15 +11,15 @@ export interface StartAuthServiceOptions {
   serviceKey: string;
   secret: string;
   /** 0 picks a free port. */
-  port?: number;
-  host?: string;
+  port?: number | undefined;
+  host?: string | undefined;
   /** The URL clients use, when it differs from `http://host:port` (behind a proxy). */
-  publicUrl?: string;
-  jwtExpiresIn?: string;
-  trustedOrigins?: string[];
-  admin?: { email: string; password: string };
-  logger?: Logger;
-  clock?: () => Date;
+  publicUrl?: string | undefined;
+  jwtExpiresIn?: string | undefined;
+  trustedOrigins?: string[] | undefined;
+  admin?: { email: string; password: string } | undefined;
+  logger?: Logger | undefined;
+  clock?: (() => Date) | undefined;
 }
 
 /** A running identity service. */

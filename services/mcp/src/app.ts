@@ -23,19 +23,19 @@ export interface McpAppDeps {
   registry: ToolRegistry;
   verifyToken: TokenVerifier;
   logger: Logger;
-  metrics?: GatewayMetrics;
-  spaces?: SpaceResolver;
+  metrics?: GatewayMetrics | undefined;
+  spaces?: SpaceResolver | undefined;
   /** The time tools see; simulations pass their own clock. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /**
    * Host names `/mcp` answers to (DNS-rebinding protection). Default: loopback names;
    * set the public host names when serving beyond loopback; `null` turns the check off.
    */
-  allowedHosts?: readonly string[] | null;
+  allowedHosts?: readonly string[] | null | undefined;
   /** The fault drill; with a service key its controls are served at `/admin/faults`. */
-  faults?: FaultInjector;
+  faults?: FaultInjector | undefined;
   /** Guards `/admin/*`; without it those routes are not served. */
-  serviceKey?: string;
+  serviceKey?: string | undefined;
 }
 
 /**

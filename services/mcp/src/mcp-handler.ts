@@ -62,10 +62,8 @@ export async function handleMcpRequest(
   server.setRequestHandler(CallToolRequestSchema, async ({ params }) =>
     callTool(params.name, params.arguments, ctx, deps),
   );
-  const transport = new WebStandardStreamableHTTPServerTransport({
-    sessionIdGenerator: undefined,
-    enableJsonResponse: true,
-  });
+  // No session id generator: stateless, so any replica can serve any request.
+  const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
   await server.connect(transport);
   try {
     return await transport.handleRequest(request);

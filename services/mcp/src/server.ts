@@ -10,24 +10,24 @@ export interface StartMcpGatewayOptions {
   /** Base URL of the identity service; its `/api/auth/jwks` verifies tokens. */
   authUrl: string;
   /** Expected token issuer (default: `authUrl`). */
-  issuer?: string;
-  registry?: ToolRegistry;
+  issuer?: string | undefined;
+  registry?: ToolRegistry | undefined;
   /** 0 picks a free port. */
-  port?: number;
-  host?: string;
-  logger?: Logger;
-  now?: () => Date;
+  port?: number | undefined;
+  host?: string | undefined;
+  logger?: Logger | undefined;
+  now?: (() => Date) | undefined;
   /** Least time between JWKS re-fetches for unknown key ids (default 10 s). */
-  jwksCooldownMs?: number;
+  jwksCooldownMs?: number | undefined;
   /** Host names `/mcp` answers to; default loopback names (see `createApp`). */
-  allowedHosts?: readonly string[] | null;
+  allowedHosts?: readonly string[] | null | undefined;
   /**
    * The fault drill. Default: an injector with no faults, so faults can be switched on
    * at run time through `/admin/faults` when a service key is given.
    */
-  faults?: FaultInjector;
+  faults?: FaultInjector | undefined;
   /** Guards `/admin/faults`. */
-  serviceKey?: string;
+  serviceKey?: string | undefined;
 }
 
 /** A running gateway. */

@@ -21,20 +21,23 @@ export interface PersonaRunnerOptions {
   concurrency: number;
   personaTimeoutMs: number;
   tickIntervalMs: number;
-  paused?: boolean;
+  paused?: boolean | undefined;
   logger: Logger;
-  clock?: () => Date;
-  metrics?: RunnerMetrics;
-  retry?: RetryPolicy;
-  fetch?: typeof fetch;
+  clock?: (() => Date) | undefined;
+  metrics?: RunnerMetrics | undefined;
+  retry?: RetryPolicy | undefined;
+  fetch?: typeof fetch | undefined;
   /** Called after every completed tick (e.g. to print a summary line). */
-  onTick?: (result: TickResult) => void;
+  onTick?: ((result: TickResult) => void) | undefined;
   /** Latency clock handed to brains (simulations add virtual time). */
-  stopwatch?: () => number;
+  stopwatch?: (() => number) | undefined;
 }
 
 /** Why a tick did not run. */
-export type TickSkip = { skipped: 'paused' | 'in_flight' | 'disabled'; reason?: string };
+export type TickSkip = {
+  skipped: 'paused' | 'in_flight' | 'disabled';
+  reason?: string | undefined;
+};
 
 /**
  * The tick loop and its controls: one tick at a time (an in-flight guard, never

@@ -5,12 +5,12 @@ import { PersonaRunner, type PersonaRunnerOptions } from './runner';
 /** What {@link startPersonaRunner} needs. */
 export interface StartPersonaRunnerOptions extends PersonaRunnerOptions {
   /** 0 picks a free port. */
-  port?: number;
-  host?: string;
+  port?: number | undefined;
+  host?: string | undefined;
   /** Serve `/diag/*` (development only). */
   diagnostics: boolean;
   /** Start the tick loop right away (default true). */
-  startLoop?: boolean;
+  startLoop?: boolean | undefined;
 }
 
 /** A running persona runner service. */

@@ -3,9 +3,9 @@ import { Layout } from './layout';
 /** What the sign-in form shows. */
 export interface LoginPageProps {
   next: string;
-  email?: string;
+  email?: string | undefined;
   /** Why the last attempt failed. */
-  message?: string;
+  message?: string | undefined;
 }
 
 /** The sign-in form; it posts to `/login` and returns to `next` afterwards. */

@@ -51,7 +51,8 @@ export async function startTodoMcpServer(): Promise<TodoMcpServer> {
   const server = createServer((req, res) => {
     headers.push(req.headers);
     const mcp = build();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    // No session id generator: stateless, a fresh transport per request.
+    const transport = new StreamableHTTPServerTransport({});
     res.on('close', () => {
       void transport.close();
       void mcp.close();

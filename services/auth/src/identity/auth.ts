@@ -24,7 +24,7 @@ export interface AuthOptions {
   secret: string;
   /** Lifetime of minted JWTs, e.g. `1h`. */
   jwtExpiresIn: string;
-  trustedOrigins?: string[];
+  trustedOrigins?: string[] | undefined;
 }
 
 /**

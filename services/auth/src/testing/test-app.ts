@@ -64,7 +64,7 @@ export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...init.headers,
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   const service = (method: string, path: string, body?: unknown) =>
     call(method, path, { body, headers: { [HEADERS.serviceKey]: TEST_SERVICE_KEY } });

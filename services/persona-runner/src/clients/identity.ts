@@ -18,8 +18,8 @@ export interface IdentityClientOptions {
   authUrl: string;
   /** Persona passwords derive from it (the same secret the seed used). */
   seedSecret: string;
-  retry?: RetryPolicy;
-  fetch?: typeof fetch;
+  retry?: RetryPolicy | undefined;
+  fetch?: typeof fetch | undefined;
   /** Real time: token expiry is real even when the runner's clock is simulated. */
   now?: () => number;
 }
@@ -84,7 +84,7 @@ export class IdentityClient {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
-          body: body === undefined ? undefined : JSON.stringify(body),
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
       } catch (cause) {
         throw new RetryableError(

@@ -27,8 +27,8 @@ export class InternalApiError extends Error {
 export interface InternalApiOptions {
   authUrl: string;
   serviceKey: string;
-  retry?: RetryPolicy;
-  fetch?: typeof fetch;
+  retry?: RetryPolicy | undefined;
+  fetch?: typeof fetch | undefined;
 }
 
 /**
@@ -107,7 +107,7 @@ export class InternalApiClient {
             [HEADERS.serviceKey]: this.#key,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
-          body: body === undefined ? undefined : JSON.stringify(body),
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
       } catch (cause) {
         throw new RetryableError(`${method} ${path}: ${describe(cause)}`, { cause });

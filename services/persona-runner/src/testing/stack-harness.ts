@@ -77,7 +77,12 @@ export async function startTestStack(
      */
     async day(
       name: string,
-      options: { spaceName?: string; now?: Date; signal?: AbortSignal; tickId?: string } = {},
+      options: {
+        spaceName?: string | undefined;
+        now?: Date | undefined;
+        signal?: AbortSignal | undefined;
+        tickId?: string | undefined;
+      } = {},
     ) {
       const persona = this.persona(name);
       const { accessToken, user } = await login(persona.email);

@@ -26,12 +26,12 @@ export interface TokenVerifierOptions {
   /** The expected `iss`: the identity service's base URL. */
   issuer: string;
   /** How long a loaded key set is trusted before it is read again (default 10 min). */
-  cacheMaxAgeMs?: number;
+  cacheMaxAgeMs?: number | undefined;
   /**
    * Least time between two reloads triggered by a token naming a key the cache does not
    * hold (a rotated key); default 10 s. Keeps forged key ids from hammering the source.
    */
-  cooldownMs?: number;
+  cooldownMs?: number | undefined;
 }
 
 /** The claims of a valid access token, or `null` for a missing, forged, expired or malformed one. */

@@ -137,7 +137,7 @@ describe('accounts, login and spaces', () => {
     });
 
     it('signed by a key that is not ours, even under our key id', async () => {
-      const kid = (await jwks()).keys[0]?.kid;
+      const kid = (await jwks()).keys[0]?.kid ?? '';
       expect(kid).toBeTruthy();
       const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
       const forged = await new SignJWT({ email: 'persona.tokens@mana.test', kind: 'persona' })

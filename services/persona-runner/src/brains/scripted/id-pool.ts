@@ -6,7 +6,7 @@ export interface KnownItem {
   module: string;
   kind: string;
   /** The item's fields as last returned (status, archived…); absent for bare `<x>Id`s. */
-  item?: Record<string, unknown>;
+  item?: Record<string, unknown> | undefined;
   /** Order of first sighting: candidates come back in it, independent of id values. */
   seen: number;
 }

@@ -23,15 +23,15 @@ export interface GenerateOptions {
   /** An id for a uuid field (the pool's pick), or undefined when none is known. */
   idFor(field: string): string | undefined;
   /** Words the persona wrote earlier in this module, for searches. */
-  knownWords?: readonly string[];
+  knownWords?: readonly string[] | undefined;
   /** Lower-cased values a field already has in this module; new names avoid them. */
   taken?(field: string): ReadonlySet<string>;
   /** Chance an optional field is filled in (default 0.4). */
-  optionalChance?: number;
+  optionalChance?: number | undefined;
   /** Look at everything: `all` where an enum offers it, the largest page, no filters. */
-  survey?: boolean;
+  survey?: boolean | undefined;
   /** An update: make sure at least one field besides the ids changes. */
-  mustChange?: boolean;
+  mustChange?: boolean | undefined;
 }
 
 /**
