@@ -1,26 +1,12 @@
+import type { FailedCall, ModuleNote } from '@mana/analytics';
 import { Empty, Rating, Time } from './components';
 import { fmtMs, personaHref, tickHref } from './format';
 
 /** A rating row of an evidence or notes table. */
-export interface NoteRow {
-  at: string;
-  personaId: string;
-  persona: string;
-  tickId: string;
-  rating: number;
-  notes: string | null;
-}
+export type NoteRow = ModuleNote;
 
 /** A failed call row of an evidence or failures table. */
-export interface FailureRow {
-  at: string;
-  personaId: string;
-  persona: string;
-  tickId: string;
-  tool: string;
-  errorMessage: string | null;
-  latencyMs: number | null;
-}
+export type FailureRow = FailedCall;
 
 /** Ratings with their notes, each linking to the persona and the tick. */
 export function NotesTable(props: { rows: readonly NoteRow[]; testId: string; empty: string }) {
