@@ -15,6 +15,22 @@ export const articlesArchive = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('article') }),
   output: z.object({ article: articleOut }),
+  checks: {
+    checks: [
+      {
+        read: 'articles.list',
+        input: { status: 'archived', tag: '$output.article.tags.0', limit: 100 },
+        find: { list: 'articles', where: { id: '$output.article.id' } },
+        expect: { status: 'archived' },
+      },
+      {
+        read: 'articles.list',
+        input: { limit: 100 },
+        find: { list: 'articles', where: { id: '$output.article.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const row = await updateInSpace(ctx, articles, id, 'article', {
       status: 'archived',

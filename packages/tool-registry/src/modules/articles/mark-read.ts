@@ -15,6 +15,22 @@ export const articlesMarkRead = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('article') }),
   output: z.object({ article: articleOut, alreadyRead: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'articles.list',
+        input: { status: 'read', tag: '$output.article.tags.0', limit: 100 },
+        find: { list: 'articles', where: { id: '$output.article.id' } },
+        expect: { status: 'read', readAt: '$output.article.readAt' },
+      },
+      {
+        read: 'articles.list',
+        input: { limit: 100 },
+        find: { list: 'articles', where: { id: '$output.article.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const existing = await oneInSpace(ctx, articles, id, 'article');
     if (existing.status === 'read') return { article: toArticle(existing), alreadyRead: true };

@@ -38,6 +38,30 @@ export const articlesUpdate = defineTool({
     status: z.enum(ARTICLE_STATUSES).optional().describe('Where you are with reading it'),
   }),
   output: z.object({ article: articleOut }),
+  checks: {
+    checks: [
+      {
+        read: 'articles.list',
+        input: { status: '$output.article.status', tag: '$output.article.tags.0', limit: 100 },
+        find: { list: 'articles', where: { id: '$output.article.id' } },
+        expect: {
+          url: '$output.article.url',
+          title: '$output.article.title',
+          source: '$output.article.source',
+          summary: '$output.article.summary',
+          tags: '$output.article.tags',
+          status: '$output.article.status',
+          readAt: '$output.article.readAt',
+        },
+      },
+      {
+        read: 'articles.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'articles', where: { id: '$output.article.id' } },
+        expect: { title: '$output.article.title', status: '$output.article.status' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     if (Object.values(changes).every((v) => v === undefined)) {
       throw new ToolError(

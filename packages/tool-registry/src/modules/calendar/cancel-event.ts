@@ -15,6 +15,33 @@ export const calendarCancelEvent = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('event') }),
   output: z.object({ event: eventOut, alreadyCancelled: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'calendar.get_event',
+        input: { id: '$output.event.id' },
+        find: { item: 'event' },
+        expect: { status: 'cancelled' },
+      },
+      {
+        read: 'calendar.list_events',
+        input: { from: '$output.event.startsAt', query: '$output.event.title', limit: 200 },
+        find: { list: 'events', where: { id: '$output.event.id' } },
+        absent: true,
+      },
+      {
+        read: 'calendar.list_events',
+        input: {
+          from: '$output.event.startsAt',
+          query: '$output.event.title',
+          includeCancelled: true,
+          limit: 200,
+        },
+        find: { list: 'events', where: { id: '$output.event.id' } },
+        expect: { status: 'cancelled' },
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const existing = await oneInSpace(ctx, calendarEvents, id, 'event');
     if (existing.status === 'cancelled')

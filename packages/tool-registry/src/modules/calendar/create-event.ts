@@ -33,6 +33,30 @@ export const calendarCreateEvent = defineTool({
     notes: eventNotesField().optional(),
   }),
   output: z.object({ event: eventOut }),
+  checks: {
+    checks: [
+      {
+        read: 'calendar.get_event',
+        input: { id: '$output.event.id' },
+        find: { item: 'event' },
+        expect: {
+          title: '$input.title',
+          startsAt: '$output.event.startsAt',
+          endsAt: '$output.event.endsAt',
+          allDay: '$output.event.allDay',
+          location: '$output.event.location',
+          notes: '$output.event.notes',
+          status: 'confirmed',
+        },
+      },
+      {
+        read: 'calendar.list_events',
+        input: { from: '$output.event.startsAt', query: '$output.event.title', limit: 200 },
+        find: { list: 'events', where: { id: '$output.event.id' } },
+        expect: { title: '$output.event.title', startsAt: '$output.event.startsAt' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const startsAt = new Date(input.startsAt);
     const endsAt = resolveEnd(

@@ -32,6 +32,30 @@ export const calendarUpdateEvent = defineTool({
     notes: eventNotesField().nullable().optional().describe('New details; null clears them'),
   }),
   output: z.object({ event: eventOut }),
+  checks: {
+    checks: [
+      {
+        read: 'calendar.get_event',
+        input: { id: '$output.event.id' },
+        find: { item: 'event' },
+        expect: {
+          title: '$output.event.title',
+          startsAt: '$output.event.startsAt',
+          endsAt: '$output.event.endsAt',
+          allDay: '$output.event.allDay',
+          location: '$output.event.location',
+          notes: '$output.event.notes',
+          status: '$output.event.status',
+        },
+      },
+      {
+        read: 'calendar.list_events',
+        input: { from: '$output.event.startsAt', query: '$output.event.title', limit: 200 },
+        find: { list: 'events', where: { id: '$output.event.id' } },
+        expect: { title: '$output.event.title', startsAt: '$output.event.startsAt' },
+      },
+    ],
+  },
   handler: async ({ id, startsAt, endsAt, durationMinutes, ...changes }, ctx) => {
     const existing = await oneInSpace(ctx, calendarEvents, id, 'event');
     const start = startsAt ? new Date(startsAt) : existing.startsAt;

@@ -23,6 +23,30 @@ export const contactsCreate = defineTool({
     tags: tagsField().default([]),
   }),
   output: z.object({ contact: contactOut }),
+  checks: {
+    checks: [
+      {
+        read: 'contacts.get',
+        input: { id: '$output.contact.id' },
+        find: { item: 'contact' },
+        expect: {
+          name: '$input.name',
+          email: '$output.contact.email',
+          phone: '$output.contact.phone',
+          company: '$output.contact.company',
+          role: '$output.contact.role',
+          notes: '$output.contact.notes',
+          tags: '$output.contact.tags',
+        },
+      },
+      {
+        read: 'contacts.search',
+        input: { query: '$output.contact.name', limit: 100 },
+        find: { list: 'contacts', where: { id: '$output.contact.id' } },
+        expect: { name: '$output.contact.name', email: '$output.contact.email' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

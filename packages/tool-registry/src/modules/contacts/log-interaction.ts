@@ -22,6 +22,26 @@ export const contactsLogInteraction = defineTool({
     happenedAt: dateTimeField('When it happened (default: now)').optional(),
   }),
   output: z.object({ interaction: interactionOut, contact: contactOut }),
+  checks: {
+    checks: [
+      {
+        read: 'contacts.get',
+        input: { id: '$input.contactId' },
+        find: { list: 'recentInteractions', where: { id: '$output.interaction.id' } },
+        expect: {
+          channel: '$input.channel',
+          summary: '$input.summary',
+          happenedAt: '$output.interaction.happenedAt',
+        },
+      },
+      {
+        read: 'contacts.get',
+        input: { id: '$input.contactId' },
+        find: { item: 'contact' },
+        expect: { lastContactedAt: '$output.contact.lastContactedAt' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;

@@ -36,6 +36,30 @@ export const contactsUpdate = defineTool({
     tags: tagsField().optional(),
   }),
   output: z.object({ contact: contactOut }),
+  checks: {
+    checks: [
+      {
+        read: 'contacts.get',
+        input: { id: '$output.contact.id' },
+        find: { item: 'contact' },
+        expect: {
+          name: '$output.contact.name',
+          email: '$output.contact.email',
+          phone: '$output.contact.phone',
+          company: '$output.contact.company',
+          role: '$output.contact.role',
+          notes: '$output.contact.notes',
+          tags: '$output.contact.tags',
+        },
+      },
+      {
+        read: 'contacts.search',
+        input: { query: '$output.contact.name', limit: 100 },
+        find: { list: 'contacts', where: { id: '$output.contact.id' } },
+        expect: { name: '$output.contact.name', email: '$output.contact.email' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     const row = await updateInSpace(ctx, contacts, id, 'contact', {
       ...changes,

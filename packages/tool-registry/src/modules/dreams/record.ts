@@ -31,6 +31,35 @@ export const dreamsRecord = defineTool({
     tags: tagsField().default([]),
   }),
   output: z.object({ dream: dreamOut }),
+  checks: {
+    checks: [
+      {
+        read: 'dreams.get',
+        input: { id: '$output.dream.id' },
+        find: { item: 'dream' },
+        expect: {
+          title: '$input.title',
+          description: '$input.description',
+          dreamtOn: '$output.dream.dreamtOn',
+          lucid: '$output.dream.lucid',
+          vividness: '$output.dream.vividness',
+          emotions: '$output.dream.emotions',
+          tags: '$output.dream.tags',
+        },
+      },
+      {
+        read: 'dreams.list',
+        input: {
+          from: '$output.dream.dreamtOn',
+          to: '$output.dream.dreamtOn',
+          query: '$output.dream.title',
+          limit: 100,
+        },
+        find: { list: 'dreams', where: { id: '$output.dream.id' } },
+        expect: { title: '$output.dream.title', description: '$output.dream.description' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

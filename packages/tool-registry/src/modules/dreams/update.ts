@@ -35,6 +35,35 @@ export const dreamsUpdate = defineTool({
     tags: tagsField().optional(),
   }),
   output: z.object({ dream: dreamOut }),
+  checks: {
+    checks: [
+      {
+        read: 'dreams.get',
+        input: { id: '$output.dream.id' },
+        find: { item: 'dream' },
+        expect: {
+          title: '$output.dream.title',
+          description: '$output.dream.description',
+          dreamtOn: '$output.dream.dreamtOn',
+          lucid: '$output.dream.lucid',
+          vividness: '$output.dream.vividness',
+          emotions: '$output.dream.emotions',
+          tags: '$output.dream.tags',
+        },
+      },
+      {
+        read: 'dreams.list',
+        input: {
+          from: '$output.dream.dreamtOn',
+          to: '$output.dream.dreamtOn',
+          query: '$output.dream.title',
+          limit: 100,
+        },
+        find: { list: 'dreams', where: { id: '$output.dream.id' } },
+        expect: { title: '$output.dream.title', description: '$output.dream.description' },
+      },
+    ],
+  },
   handler: async ({ id, emotions, ...changes }, ctx) => {
     const row = await updateInSpace(ctx, dreams, id, 'dream', {
       ...changes,

@@ -17,6 +17,28 @@ export const goalsAbandon = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut, alreadyAbandoned: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'goals.get',
+        input: { id: '$output.goal.id' },
+        find: { item: 'goal' },
+        expect: { status: 'abandoned' },
+      },
+      {
+        read: 'goals.list',
+        input: { status: 'abandoned', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        expect: { status: 'abandoned' },
+      },
+      {
+        read: 'goals.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const existing = await oneInSpace(ctx, goals, id, 'goal');
     if (existing.status === 'abandoned') return { goal: toGoal(existing), alreadyAbandoned: true };

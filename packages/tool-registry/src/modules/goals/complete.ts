@@ -15,6 +15,28 @@ export const goalsComplete = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut, alreadyAchieved: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'goals.get',
+        input: { id: '$output.goal.id' },
+        find: { item: 'goal' },
+        expect: { status: 'achieved', progress: 100, achievedAt: '$output.goal.achievedAt' },
+      },
+      {
+        read: 'goals.list',
+        input: { status: 'achieved', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        expect: { status: 'achieved' },
+      },
+      {
+        read: 'goals.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const existing = await oneInSpace(ctx, goals, id, 'goal');
     if (existing.status === 'achieved') return { goal: toGoal(existing), alreadyAchieved: true };

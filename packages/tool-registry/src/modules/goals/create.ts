@@ -19,6 +19,28 @@ export const goalsCreate = defineTool({
     targetDate: dateField('The day you want to reach it by').optional(),
   }),
   output: z.object({ goal: goalOut }),
+  checks: {
+    checks: [
+      {
+        read: 'goals.get',
+        input: { id: '$output.goal.id' },
+        find: { item: 'goal' },
+        expect: {
+          title: '$input.title',
+          description: '$output.goal.description',
+          targetDate: '$output.goal.targetDate',
+          status: 'active',
+          progress: 0,
+        },
+      },
+      {
+        read: 'goals.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        expect: { title: '$output.goal.title' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

@@ -22,6 +22,28 @@ export const goalsLogProgress = defineTool({
     note: textField('What moved it, e.g. "Ran 15 km today"', 2000).optional(),
   }),
   output: z.object({ goal: goalOut, checkin: checkinOut, achieved: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'goals.get',
+        input: { id: '$input.goalId' },
+        find: { list: 'recentCheckins', where: { id: '$output.checkin.id' } },
+        expect: { progress: '$input.progress', note: '$output.checkin.note' },
+      },
+      {
+        read: 'goals.get',
+        input: { id: '$input.goalId' },
+        find: { item: 'goal' },
+        expect: { progress: '$input.progress', status: '$output.goal.status' },
+      },
+      {
+        read: 'goals.list',
+        input: { status: '$output.goal.status', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        expect: { progress: '$input.progress' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const existing = await oneInSpace(ctx, goals, input.goalId, 'goal');
     if (existing.status !== 'active') {

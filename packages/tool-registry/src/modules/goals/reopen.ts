@@ -15,6 +15,22 @@ export const goalsReopen = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('goal') }),
   output: z.object({ goal: goalOut }),
+  checks: {
+    checks: [
+      {
+        read: 'goals.get',
+        input: { id: '$output.goal.id' },
+        find: { item: 'goal' },
+        expect: { status: 'active', achievedAt: null },
+      },
+      {
+        read: 'goals.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        expect: { status: 'active' },
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const row = await updateInSpace(ctx, goals, id, 'goal', {
       status: 'active',

@@ -26,6 +26,26 @@ export const goalsUpdate = defineTool({
       .describe('The day you want to reach it by, as YYYY-MM-DD; null clears it'),
   }),
   output: z.object({ goal: goalOut }),
+  checks: {
+    checks: [
+      {
+        read: 'goals.get',
+        input: { id: '$output.goal.id' },
+        find: { item: 'goal' },
+        expect: {
+          title: '$output.goal.title',
+          description: '$output.goal.description',
+          targetDate: '$output.goal.targetDate',
+        },
+      },
+      {
+        read: 'goals.list',
+        input: { status: '$output.goal.status', limit: 100 },
+        find: { list: 'goals', where: { id: '$output.goal.id' } },
+        expect: { title: '$output.goal.title', targetDate: '$output.goal.targetDate' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     const row = await updateInSpace(ctx, goals, id, 'goal', { ...changes, updatedAt: ctx.now() });
     return { goal: toGoal(row) };

@@ -15,6 +15,22 @@ export const habitsArchive = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('habit') }),
   output: z.object({ habit: habitOut, alreadyArchived: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'habits.list',
+        input: { status: 'archived', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        expect: { archived: true },
+      },
+      {
+        read: 'habits.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const existing = await oneInSpace(ctx, habits, id, 'habit');
     if (existing.archived) return { habit: toHabit(existing), alreadyArchived: true };

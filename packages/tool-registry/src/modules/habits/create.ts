@@ -20,6 +20,28 @@ export const habitsCreate = defineTool({
     targetPerPeriod: targetField().default(1),
   }),
   output: z.object({ habit: habitOut }),
+  checks: {
+    checks: [
+      {
+        read: 'habits.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        expect: {
+          name: '$input.name',
+          description: '$output.habit.description',
+          period: '$output.habit.period',
+          targetPerPeriod: '$output.habit.targetPerPeriod',
+          archived: false,
+        },
+      },
+      {
+        read: 'habits.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        expect: { name: '$output.habit.name' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     await assertNameFree(ctx, input.name);
     const now = ctx.now();

@@ -24,6 +24,30 @@ export const habitsLog = defineTool({
     note: textField('A short note', 2000).optional(),
   }),
   output: z.object({ log: habitLogOut, habit: habitWithProgressOut }),
+  checks: {
+    checks: [
+      {
+        read: 'habits.recent_logs',
+        input: { habitId: '$output.log.habitId', days: 366, limit: 200 },
+        find: { list: 'logs', where: { id: '$output.log.id' } },
+        expect: {
+          habitId: '$input.habitId',
+          loggedOn: '$output.log.loggedOn',
+          count: '$output.log.count',
+          note: '$output.log.note',
+        },
+      },
+      {
+        read: 'habits.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        expect: {
+          'progress.done': '$output.habit.progress.done',
+          'progress.streak': '$output.habit.progress.streak',
+        },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const habit = await oneInSpace(ctx, habits, input.habitId, 'habit');
     if (habit.archived) {

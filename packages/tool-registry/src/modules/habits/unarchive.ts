@@ -14,6 +14,22 @@ export const habitsUnarchive = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('habit') }),
   output: z.object({ habit: habitOut }),
+  checks: {
+    checks: [
+      {
+        read: 'habits.list',
+        input: { status: 'active', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        expect: { archived: false },
+      },
+      {
+        read: 'habits.list',
+        input: { status: 'archived', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const row = await updateInSpace(ctx, habits, id, 'habit', {
       archived: false,

@@ -25,6 +25,22 @@ export const habitsUpdate = defineTool({
     targetPerPeriod: targetField().optional(),
   }),
   output: z.object({ habit: habitOut }),
+  checks: {
+    checks: [
+      {
+        read: 'habits.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'habits', where: { id: '$output.habit.id' } },
+        expect: {
+          name: '$output.habit.name',
+          description: '$output.habit.description',
+          period: '$output.habit.period',
+          targetPerPeriod: '$output.habit.targetPerPeriod',
+          archived: '$output.habit.archived',
+        },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     if (changes.name !== undefined) await assertNameFree(ctx, changes.name, id);
     const row = await updateInSpace(ctx, habits, id, 'habit', { ...changes, updatedAt: ctx.now() });

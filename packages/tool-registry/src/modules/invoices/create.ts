@@ -49,6 +49,34 @@ export const invoicesCreate = defineTool({
     notes: textField('Note printed on the invoice, e.g. payment details', 5000).optional(),
   }),
   output: z.object({ invoice: invoiceOut }),
+  checks: {
+    checks: [
+      {
+        read: 'invoices.get',
+        input: { id: '$output.invoice.id' },
+        find: { item: 'invoice' },
+        expect: {
+          number: '$output.invoice.number',
+          clientName: '$input.clientName',
+          clientEmail: '$output.invoice.clientEmail',
+          contactId: '$output.invoice.contactId',
+          currency: '$output.invoice.currency',
+          lines: '$output.invoice.lines',
+          totalCents: '$output.invoice.totalCents',
+          issuedOn: '$output.invoice.issuedOn',
+          dueOn: '$output.invoice.dueOn',
+          notes: '$output.invoice.notes',
+          status: 'draft',
+        },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'draft', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        expect: { number: '$output.invoice.number', totalCents: '$output.invoice.totalCents' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const issuedOn = input.issuedOn ?? today(now);

@@ -17,6 +17,28 @@ export const invoicesMarkPaid = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('invoice') }),
   output: z.object({ invoice: invoiceOut, alreadyPaid: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'invoices.get',
+        input: { id: '$output.invoice.id' },
+        find: { item: 'invoice' },
+        expect: { status: 'paid', paidAt: '$output.invoice.paidAt' },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'paid', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        expect: { status: 'paid' },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'sent', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const now = ctx.now();
     const existing = await oneInSpace(ctx, invoices, id, 'invoice');

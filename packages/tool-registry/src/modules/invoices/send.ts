@@ -17,6 +17,28 @@ export const invoicesSend = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('invoice') }),
   output: z.object({ invoice: invoiceOut, alreadySent: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'invoices.get',
+        input: { id: '$output.invoice.id' },
+        find: { item: 'invoice' },
+        expect: { status: 'sent', sentAt: '$output.invoice.sentAt' },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'sent', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        expect: { status: 'sent' },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'draft', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const now = ctx.now();
     const existing = await oneInSpace(ctx, invoices, id, 'invoice');

@@ -49,6 +49,35 @@ export const invoicesUpdate = defineTool({
       .describe('Note printed on the invoice; null clears it'),
   }),
   output: z.object({ invoice: invoiceOut }),
+  checks: {
+    checks: [
+      {
+        read: 'invoices.get',
+        input: { id: '$output.invoice.id' },
+        find: { item: 'invoice' },
+        expect: {
+          clientName: '$output.invoice.clientName',
+          clientEmail: '$output.invoice.clientEmail',
+          contactId: '$output.invoice.contactId',
+          currency: '$output.invoice.currency',
+          lines: '$output.invoice.lines',
+          totalCents: '$output.invoice.totalCents',
+          issuedOn: '$output.invoice.issuedOn',
+          dueOn: '$output.invoice.dueOn',
+          notes: '$output.invoice.notes',
+        },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'draft', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        expect: {
+          clientName: '$output.invoice.clientName',
+          totalCents: '$output.invoice.totalCents',
+        },
+      },
+    ],
+  },
   handler: async ({ id, lines, ...changes }, ctx) => {
     const existing = await oneInSpace(ctx, invoices, id, 'invoice');
     if (existing.status !== 'draft') {

@@ -17,6 +17,22 @@ export const invoicesVoid = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('invoice') }),
   output: z.object({ invoice: invoiceOut, alreadyVoid: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'invoices.get',
+        input: { id: '$output.invoice.id' },
+        find: { item: 'invoice' },
+        expect: { status: 'void' },
+      },
+      {
+        read: 'invoices.list',
+        input: { status: 'void', query: '$output.invoice.number', limit: 100 },
+        find: { list: 'invoices', where: { id: '$output.invoice.id' } },
+        expect: { status: 'void' },
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const now = ctx.now();
     const existing = await oneInSpace(ctx, invoices, id, 'invoice');

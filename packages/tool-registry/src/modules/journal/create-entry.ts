@@ -20,6 +20,27 @@ export const journalCreateEntry = defineTool({
     tags: tagsField().default([]),
   }),
   output: z.object({ entry: entryOut }),
+  checks: {
+    checks: [
+      {
+        read: 'journal.get_entry',
+        input: { id: '$output.entry.id' },
+        find: { item: 'entry' },
+        expect: {
+          body: '$input.body',
+          title: '$output.entry.title',
+          entryDate: '$output.entry.entryDate',
+          tags: '$output.entry.tags',
+        },
+      },
+      {
+        read: 'journal.list_entries',
+        input: { from: '$output.entry.entryDate', to: '$output.entry.entryDate', limit: 100 },
+        find: { list: 'entries', where: { id: '$output.entry.id' } },
+        expect: { body: '$output.entry.body', title: '$output.entry.title' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

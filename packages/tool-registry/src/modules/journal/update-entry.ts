@@ -24,6 +24,27 @@ export const journalUpdateEntry = defineTool({
     tags: tagsField().optional(),
   }),
   output: z.object({ entry: entryOut }),
+  checks: {
+    checks: [
+      {
+        read: 'journal.get_entry',
+        input: { id: '$output.entry.id' },
+        find: { item: 'entry' },
+        expect: {
+          body: '$output.entry.body',
+          title: '$output.entry.title',
+          entryDate: '$output.entry.entryDate',
+          tags: '$output.entry.tags',
+        },
+      },
+      {
+        read: 'journal.list_entries',
+        input: { from: '$output.entry.entryDate', to: '$output.entry.entryDate', limit: 100 },
+        find: { list: 'entries', where: { id: '$output.entry.id' } },
+        expect: { body: '$output.entry.body', title: '$output.entry.title' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     const row = await updateInSpace(ctx, journalEntries, id, 'journal entry', {
       ...changes,

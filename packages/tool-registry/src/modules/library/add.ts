@@ -31,6 +31,31 @@ export const libraryAdd = defineTool({
     notes: itemNotesField().optional(),
   }),
   output: z.object({ item: libraryItemOut }),
+  checks: {
+    checks: [
+      {
+        read: 'library.list',
+        input: { status: '$output.item.status', kind: '$output.item.kind', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: {
+          title: '$input.title',
+          author: '$output.item.author',
+          kind: '$output.item.kind',
+          status: '$output.item.status',
+          tags: '$output.item.tags',
+          notes: '$output.item.notes',
+          startedOn: '$output.item.startedOn',
+          finishedOn: '$output.item.finishedOn',
+        },
+      },
+      {
+        read: 'library.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: { title: '$output.item.title', status: '$output.item.status' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const day = today(now);

@@ -20,6 +20,22 @@ export const libraryRate = defineTool({
     notes: itemNotesField().optional(),
   }),
   output: z.object({ item: libraryItemOut }),
+  checks: {
+    checks: [
+      {
+        read: 'library.list',
+        input: { status: '$output.item.status', kind: '$output.item.kind', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: { rating: '$input.rating', notes: '$output.item.notes' },
+      },
+      {
+        read: 'library.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: { rating: '$input.rating' },
+      },
+    ],
+  },
   handler: async ({ id, rating, notes }, ctx) => {
     const existing = await oneInSpace(ctx, libraryItems, id, 'library item');
     if (!existing.startedOn && !existing.finishedOn) {

@@ -23,6 +23,26 @@ export const libraryUpdateStatus = defineTool({
     item: libraryItemOut,
     previousStatus: z.enum(LIBRARY_STATUSES),
   }),
+  checks: {
+    checks: [
+      {
+        read: 'library.list',
+        input: { status: '$input.status', kind: '$output.item.kind', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: {
+          status: '$input.status',
+          startedOn: '$output.item.startedOn',
+          finishedOn: '$output.item.finishedOn',
+        },
+      },
+      {
+        read: 'library.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: { status: '$input.status' },
+      },
+    ],
+  },
   handler: async ({ id, status, on }, ctx) => {
     const existing = await oneInSpace(ctx, libraryItems, id, 'library item');
     if (status === existing.status && on === undefined) {

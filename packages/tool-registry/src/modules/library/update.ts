@@ -38,6 +38,31 @@ export const libraryUpdate = defineTool({
       .describe('The day you finished it, as YYYY-MM-DD; null clears it'),
   }),
   output: z.object({ item: libraryItemOut }),
+  checks: {
+    checks: [
+      {
+        read: 'library.list',
+        input: { status: '$output.item.status', kind: '$output.item.kind', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: {
+          title: '$output.item.title',
+          author: '$output.item.author',
+          kind: '$output.item.kind',
+          status: '$output.item.status',
+          tags: '$output.item.tags',
+          notes: '$output.item.notes',
+          startedOn: '$output.item.startedOn',
+          finishedOn: '$output.item.finishedOn',
+        },
+      },
+      {
+        read: 'library.list',
+        input: { status: 'all', limit: 100 },
+        find: { list: 'items', where: { id: '$output.item.id' } },
+        expect: { title: '$output.item.title', notes: '$output.item.notes' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     if (Object.values(changes).every((v) => v === undefined)) {
       throw new ToolError('INVALID_INPUT', 'Give at least one field to change');

@@ -28,6 +28,27 @@ export const moodLog = defineTool({
     recordedAt: dateTimeField('When the mood was felt; now if left out').optional(),
   }),
   output: z.object({ entry: moodOut }),
+  checks: {
+    checks: [
+      {
+        read: 'mood.list',
+        input: { emotion: '$output.entry.emotions.0', limit: 100 },
+        find: { list: 'entries', where: { id: '$output.entry.id' } },
+        expect: {
+          score: '$input.score',
+          emotions: '$output.entry.emotions',
+          note: '$output.entry.note',
+          recordedAt: '$output.entry.recordedAt',
+        },
+      },
+      {
+        read: 'mood.list',
+        input: { limit: 100 },
+        find: { list: 'entries', where: { id: '$output.entry.id' } },
+        expect: { score: '$output.entry.score', recordedAt: '$output.entry.recordedAt' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const recordedAt = input.recordedAt ? new Date(input.recordedAt) : now;

@@ -32,6 +32,27 @@ export const moodUpdate = defineTool({
     recordedAt: dateTimeField('When the mood was felt').optional(),
   }),
   output: z.object({ entry: moodOut }),
+  checks: {
+    checks: [
+      {
+        read: 'mood.list',
+        input: { emotion: '$output.entry.emotions.0', limit: 100 },
+        find: { list: 'entries', where: { id: '$output.entry.id' } },
+        expect: {
+          score: '$output.entry.score',
+          emotions: '$output.entry.emotions',
+          note: '$output.entry.note',
+          recordedAt: '$output.entry.recordedAt',
+        },
+      },
+      {
+        read: 'mood.list',
+        input: { limit: 100 },
+        find: { list: 'entries', where: { id: '$output.entry.id' } },
+        expect: { score: '$output.entry.score', recordedAt: '$output.entry.recordedAt' },
+      },
+    ],
+  },
   handler: async ({ id, recordedAt, emotions, ...changes }, ctx) => {
     const now = ctx.now();
     const at = recordedAt === undefined ? undefined : new Date(recordedAt);

@@ -18,6 +18,22 @@ export const notesArchive = defineTool({
     archived: z.boolean().default(true).describe('true to archive, false to restore'),
   }),
   output: z.object({ note: noteOut }),
+  checks: {
+    checks: [
+      {
+        read: 'notes.get',
+        input: { id: '$output.note.id' },
+        find: { item: 'note' },
+        expect: { archived: '$output.note.archived' },
+      },
+      {
+        read: 'notes.list',
+        input: { includeArchived: true, limit: 100 },
+        find: { list: 'notes', where: { id: '$output.note.id' } },
+        expect: { archived: '$output.note.archived' },
+      },
+    ],
+  },
   handler: async ({ id, archived }, ctx) => {
     const row = await updateInSpace(ctx, notes, id, 'note', { archived, updatedAt: ctx.now() });
     return { note: toNote(row) };

@@ -18,6 +18,34 @@ export const notesCreate = defineTool({
     pinned: z.boolean().default(false).describe('Pin the note so it is listed first'),
   }),
   output: z.object({ note: noteOut }),
+  checks: {
+    checks: [
+      {
+        read: 'notes.get',
+        input: { id: '$output.note.id' },
+        find: { item: 'note' },
+        expect: {
+          title: '$input.title',
+          body: '$output.note.body',
+          tags: '$output.note.tags',
+          pinned: '$output.note.pinned',
+          archived: false,
+        },
+      },
+      {
+        read: 'notes.search',
+        input: { query: '$output.note.title', limit: 50 },
+        find: { list: 'notes', where: { id: '$output.note.id' } },
+        expect: { title: '$output.note.title', body: '$output.note.body' },
+      },
+      {
+        read: 'notes.list',
+        input: { limit: 100 },
+        find: { list: 'notes', where: { id: '$output.note.id' } },
+        expect: { title: '$output.note.title' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

@@ -17,6 +17,22 @@ export const notesPin = defineTool({
     pinned: z.boolean().default(true).describe('true to pin, false to unpin'),
   }),
   output: z.object({ note: noteOut }),
+  checks: {
+    checks: [
+      {
+        read: 'notes.get',
+        input: { id: '$output.note.id' },
+        find: { item: 'note' },
+        expect: { pinned: '$output.note.pinned' },
+      },
+      {
+        read: 'notes.list',
+        input: { includeArchived: true, limit: 100 },
+        find: { list: 'notes', where: { id: '$output.note.id' } },
+        expect: { pinned: '$output.note.pinned' },
+      },
+    ],
+  },
   handler: async ({ id, pinned }, ctx) => {
     const row = await updateInSpace(ctx, notes, id, 'note', { pinned, updatedAt: ctx.now() });
     return { note: toNote(row) };

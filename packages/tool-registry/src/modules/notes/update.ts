@@ -31,6 +31,26 @@ export const notesUpdate = defineTool({
     tags: noteTagsField().optional().describe('The new labels, replacing the old ones'),
   }),
   output: z.object({ note: noteOut }),
+  checks: {
+    checks: [
+      {
+        read: 'notes.get',
+        input: { id: '$output.note.id' },
+        find: { item: 'note' },
+        expect: {
+          title: '$output.note.title',
+          body: '$output.note.body',
+          tags: '$output.note.tags',
+        },
+      },
+      {
+        read: 'notes.search',
+        input: { query: '$output.note.title', includeArchived: true, limit: 50 },
+        find: { list: 'notes', where: { id: '$output.note.id' } },
+        expect: { title: '$output.note.title', body: '$output.note.body' },
+      },
+    ],
+  },
   handler: async ({ id, appendText, ...changes }, ctx) => {
     if (appendText !== undefined && changes.body !== undefined) {
       throw new ToolError('INVALID_INPUT', 'Give either body (to replace) or appendText, not both');

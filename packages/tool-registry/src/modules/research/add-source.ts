@@ -31,6 +31,29 @@ export const researchAddSource = defineTool({
     questionId: idField('research question this source helps answer').optional(),
   }),
   output: z.object({ source: sourceOut }),
+  checks: {
+    checks: [
+      {
+        read: 'research.list_sources',
+        input: { questionId: '$input.questionId', kind: '$output.source.kind', limit: 100 },
+        find: { list: 'sources', where: { id: '$output.source.id' } },
+        expect: {
+          title: '$input.title',
+          url: '$output.source.url',
+          citation: '$output.source.citation',
+          notes: '$output.source.notes',
+          kind: '$output.source.kind',
+          questionId: '$output.source.questionId',
+        },
+      },
+      {
+        read: 'research.list_sources',
+        input: { limit: 100 },
+        find: { list: 'sources', where: { id: '$output.source.id' } },
+        expect: { title: '$output.source.title', questionId: '$output.source.questionId' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     if (input.questionId) {
       await oneInSpace(ctx, researchQuestions, input.questionId, 'research question');

@@ -18,6 +18,22 @@ export const researchAnswerQuestion = defineTool({
     answer: z.string().trim().min(1).max(20_000).describe('What you found out, in your own words'),
   }),
   output: z.object({ question: questionOut }),
+  checks: {
+    checks: [
+      {
+        read: 'research.get_question',
+        input: { id: '$output.question.id' },
+        find: { item: 'question' },
+        expect: { status: 'answered', answer: '$input.answer' },
+      },
+      {
+        read: 'research.list_questions',
+        input: { status: 'answered', tag: '$output.question.tags.0', limit: 100 },
+        find: { list: 'questions', where: { id: '$output.question.id' } },
+        expect: { status: 'answered', answer: '$output.question.answer' },
+      },
+    ],
+  },
   handler: async ({ id, answer }, ctx) => {
     const row = await updateInSpace(ctx, researchQuestions, id, 'research question', {
       answer,

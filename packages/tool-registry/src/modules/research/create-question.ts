@@ -19,6 +19,28 @@ export const researchCreateQuestion = defineTool({
     tags: tagsField().default([]),
   }),
   output: z.object({ question: questionOut }),
+  checks: {
+    checks: [
+      {
+        read: 'research.get_question',
+        input: { id: '$output.question.id' },
+        find: { item: 'question' },
+        expect: {
+          question: '$input.question',
+          context: '$output.question.context',
+          tags: '$output.question.tags',
+          status: 'open',
+          answer: null,
+        },
+      },
+      {
+        read: 'research.list_questions',
+        input: { status: 'open', tag: '$output.question.tags.0', limit: 100 },
+        find: { list: 'questions', where: { id: '$output.question.id' } },
+        expect: { question: '$output.question.question' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

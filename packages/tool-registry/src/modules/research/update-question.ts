@@ -34,6 +34,31 @@ export const researchUpdateQuestion = defineTool({
     tags: tagsField().optional().describe('The new labels, replacing the old ones'),
   }),
   output: z.object({ question: questionOut }),
+  checks: {
+    checks: [
+      {
+        read: 'research.get_question',
+        input: { id: '$output.question.id' },
+        find: { item: 'question' },
+        expect: {
+          question: '$output.question.question',
+          context: '$output.question.context',
+          tags: '$output.question.tags',
+          status: '$output.question.status',
+        },
+      },
+      {
+        read: 'research.list_questions',
+        input: {
+          status: '$output.question.status',
+          tag: '$output.question.tags.0',
+          limit: 100,
+        },
+        find: { list: 'questions', where: { id: '$output.question.id' } },
+        expect: { question: '$output.question.question', tags: '$output.question.tags' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     if (Object.values(changes).every((v) => v === undefined)) {
       throw new ToolError(

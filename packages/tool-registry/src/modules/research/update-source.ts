@@ -38,6 +38,29 @@ export const researchUpdateSource = defineTool({
       .describe('Id of the research question it helps answer; null unties it'),
   }),
   output: z.object({ source: sourceOut }),
+  checks: {
+    checks: [
+      {
+        read: 'research.list_sources',
+        input: { kind: '$output.source.kind', limit: 100 },
+        find: { list: 'sources', where: { id: '$output.source.id' } },
+        expect: {
+          title: '$output.source.title',
+          url: '$output.source.url',
+          citation: '$output.source.citation',
+          notes: '$output.source.notes',
+          kind: '$output.source.kind',
+          questionId: '$output.source.questionId',
+        },
+      },
+      {
+        read: 'research.list_sources',
+        input: { limit: 100 },
+        find: { list: 'sources', where: { id: '$output.source.id' } },
+        expect: { title: '$output.source.title', questionId: '$output.source.questionId' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     if (Object.values(changes).every((v) => v === undefined)) {
       throw new ToolError('INVALID_INPUT', 'Give at least one field to change');

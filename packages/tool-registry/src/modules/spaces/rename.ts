@@ -16,6 +16,22 @@ export const spacesRename = defineTool({
   policyHint: 'write',
   input: z.object({ name: titleField('The new name of the space, e.g. "Family Weber"', 100) }),
   output: z.object({ space: spaceOut }),
+  checks: {
+    checks: [
+      {
+        read: 'spaces.current',
+        input: {},
+        find: { item: 'space' },
+        expect: { id: '$output.space.id', name: '$input.name' },
+      },
+      {
+        read: 'spaces.list',
+        input: {},
+        find: { list: 'spaces', where: { id: '$output.space.id' } },
+        expect: { name: '$output.space.name', current: true },
+      },
+    ],
+  },
   handler: async ({ name }, ctx) => {
     const space = await currentSpace(ctx);
     if (!hasRole(space.role, 'owner', 'admin')) {

@@ -13,6 +13,22 @@ export const todoComplete = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('todo') }),
   output: z.object({ todo: todoOut, alreadyDone: z.boolean() }),
+  checks: {
+    checks: [
+      {
+        read: 'todo.list',
+        input: { status: 'done', query: '$output.todo.title', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        expect: { status: 'done', completedAt: '$output.todo.completedAt' },
+      },
+      {
+        read: 'todo.list',
+        input: { status: 'open', query: '$output.todo.title', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const existing = await oneInSpace(ctx, todos, id, 'todo');
     if (existing.status === 'done') return { todo: toTodo(existing), alreadyDone: true };

@@ -19,6 +19,29 @@ export const todoCreate = defineTool({
     tags: tagsField().default([]),
   }),
   output: z.object({ todo: todoOut }),
+  checks: {
+    checks: [
+      {
+        read: 'todo.list',
+        input: { status: 'all', query: '$output.todo.title', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        expect: {
+          title: '$input.title',
+          notes: '$output.todo.notes',
+          dueOn: '$output.todo.dueOn',
+          priority: '$output.todo.priority',
+          tags: '$output.todo.tags',
+          status: 'open',
+        },
+      },
+      {
+        read: 'todo.list',
+        input: { status: 'open', tag: '$output.todo.tags.0', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        expect: { title: '$output.todo.title', status: 'open' },
+      },
+    ],
+  },
   handler: async (input, ctx) => {
     const now = ctx.now();
     const [row] = await ctx.db

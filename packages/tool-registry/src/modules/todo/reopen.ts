@@ -13,6 +13,22 @@ export const todoReopen = defineTool({
   policyHint: 'write',
   input: z.object({ id: idField('todo') }),
   output: z.object({ todo: todoOut }),
+  checks: {
+    checks: [
+      {
+        read: 'todo.list',
+        input: { status: 'open', query: '$output.todo.title', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        expect: { status: 'open', completedAt: null },
+      },
+      {
+        read: 'todo.list',
+        input: { status: 'done', query: '$output.todo.title', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        absent: true,
+      },
+    ],
+  },
   handler: async ({ id }, ctx) => {
     const row = await updateInSpace(ctx, todos, id, 'todo', {
       status: 'open',

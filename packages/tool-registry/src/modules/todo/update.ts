@@ -24,6 +24,28 @@ export const todoUpdate = defineTool({
     tags: tagsField().optional(),
   }),
   output: z.object({ todo: todoOut }),
+  checks: {
+    checks: [
+      {
+        read: 'todo.list',
+        input: { status: 'all', query: '$output.todo.title', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        expect: {
+          title: '$output.todo.title',
+          notes: '$output.todo.notes',
+          dueOn: '$output.todo.dueOn',
+          priority: '$output.todo.priority',
+          tags: '$output.todo.tags',
+        },
+      },
+      {
+        read: 'todo.list',
+        input: { status: '$output.todo.status', tag: '$output.todo.tags.0', limit: 100 },
+        find: { list: 'todos', where: { id: '$output.todo.id' } },
+        expect: { title: '$output.todo.title', dueOn: '$output.todo.dueOn' },
+      },
+    ],
+  },
   handler: async ({ id, ...changes }, ctx) => {
     const row = await updateInSpace(ctx, todos, id, 'todo', { ...changes, updatedAt: ctx.now() });
     return { todo: toTodo(row) };
