@@ -38,7 +38,7 @@ const create = (checks?: ToolChecks): AnyToolSpec =>
     policyHint: 'write',
     input: z.object({ title: z.string(), note: z.string().optional() }),
     output: z.object({ item }),
-    checks,
+    ...(checks ? { checks } : {}),
     handler: async ({ title }) => ({ item: { id: '1', title, note: null } }),
   });
 const problems = (checks?: ToolChecks, more: AnyToolSpec[] = []) =>
