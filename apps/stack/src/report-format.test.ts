@@ -114,6 +114,8 @@ const report: OperatorReport = {
         kind: 'failures',
         module: 'dreams',
         tool: 'dreams.create',
+        samples: { baseline: 2, recent: 2 },
+        needed: 50,
         reason:
           '2 calls in the recent window and 2 in the baseline reached the app: not even 100 % failures would show',
       },
@@ -142,10 +144,28 @@ describe('formatReport', () => {
 
   it('lists the blind spots with their reasons, and what each tool could detect', () => {
     expect(text).toContain(
-      'Blind spots (1: regressions this report could not have seen, at 80 % power):',
+      'Blind spots: regressions this report could not have seen (80 % power at α/K;',
     );
-    expect(text).toMatch(/failures {5}dreams\.create {16}2 calls in the recent window/);
+    expect(text).toContain('  30 % failures (1):       dreams.create 2/2→50');
     expect(text).toMatch(/notes\.create\s+51\s+1\s+24\s+48\.0%\s+0\.0%\s+0\/4 .*16\.0%\s+×2\.1/);
+  });
+
+  it('says a blind spot shared by every write tool once, and wraps long lists', () => {
+    const spot = report.coverage.blindSpots[0] as OperatorReport['coverage']['blindSpots'][number];
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      ...spot,
+      kind: 'silent_write' as const,
+      tool: `tool${i}.write`,
+      reason: i < 25 ? 'no call was checked (a persona never looked again)' : 'too few',
+    }));
+    const lines = formatReport({
+      ...report,
+      coverage: { ...report.coverage, blindSpots: many },
+    });
+    const block = lines.filter((l) => l.startsWith('  silent writes') || l.startsWith('        '));
+    expect(block[0]).toMatch(/^ {2}silent writes \(30\): {6}tool25\.write 2\/2→50, tool26/);
+    expect(block.join(' ')).toContain('25 never checked');
+    expect(lines.every((l) => l.length <= 100 || !l.includes('never checked'))).toBe(true);
   });
 
   it('says so when nothing fires', () => {

@@ -1,4 +1,4 @@
-import type { OperatorReport, ReportAlert } from '@mana/analytics';
+import type { BlindSpot, OperatorReport, ReportAlert } from '@mana/analytics';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
@@ -14,6 +14,9 @@ const num = (x: number | null, digits = 2) => (x === null ? '  –  ' : x.toFixe
 const ms = (x: number | null) => (x === null ? '    –' : `${String(x).padStart(5)}`);
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const oneLine = (s: string | null, max = 100) => (s ?? '').replace(/\s+/g, ' ').slice(0, max);
+
+/** Evidence rows per alert in the text; `--json` has more, the console all. */
+const EVIDENCE_LINES = 3;
 
 const KIND_LABEL: Record<ReportAlert['kind'], string> = {
   failure_rate: 'failure rate',
@@ -52,10 +55,16 @@ export function formatAlert(a: ReportAlert): string[] {
     `      ${KIND_LABEL[a.kind]} · ${TEST_LABEL[a.test]}, ${a.statistic.name} = ${a.statistic.value}${a.z === null ? '' : `, z = ${a.z.toFixed(2)}`}, p = ${a.p.toExponential(1)} ≤ ${a.level.toExponential(1)} · ${onsetText(a)}`,
     `      before: ${a.numbers.baseline}; recent: ${a.numbers.recent}`,
   ];
-  for (const r of a.kind === 'rating_drop' ? a.evidence.ratings : []) {
-    lines.push(`      ${r.rating}★ ${when(r.at)} ${r.persona} (${r.tickId}): ${oneLine(r.notes)}`);
+  if (a.kind === 'rating_drop') {
+    for (const r of a.evidence.ratings.slice(0, EVIDENCE_LINES)) {
+      lines.push(
+        `      ${r.rating}★ ${when(r.at)} ${r.persona} (${r.tickId}): ${oneLine(r.notes)}`,
+      );
+    }
+    return lines;
   }
-  for (const c of a.evidence.calls) {
+  const calls = a.evidence.calls.slice(0, EVIDENCE_LINES);
+  for (const c of calls) {
     const what =
       a.kind === 'latency'
         ? `${c.latencyMs} ms`
@@ -64,8 +73,8 @@ export function formatAlert(a: ReportAlert): string[] {
           : `${c.outcome}: ${oneLine(c.errorMessage)}`;
     lines.push(`      ✗ ${when(c.at)} ${c.tool} ${c.persona} (${c.tickId}#${c.seq}): ${what}`);
   }
-  if (a.evidence.total > a.evidence.calls.length && a.kind !== 'rating_drop') {
-    lines.push(`      … ${a.evidence.total - a.evidence.calls.length} more in the recent window`);
+  if (a.evidence.total > calls.length) {
+    lines.push(`      … ${a.evidence.total - calls.length} more in the recent window`);
   }
   return lines;
 }
@@ -98,15 +107,7 @@ export function formatReport(report: OperatorReport): string[] {
     `  (α = ${th.alpha} family-wise, Tarone step-down over every test; alerts need failures or failed checks up ≥ ${th.minFailureRateRise * 100} points, latency up ≥ ${th.minLatencyIncreaseMs} ms and ×${th.minLatencyRatio} (p50 or p95), or ratings down ≥ ${th.minRatingDrop})`,
     '',
   );
-  const spots = report.coverage.blindSpots;
-  lines.push(
-    spots.length === 0
-      ? `Blind spots: none (every tool could see ${th.blindSpotFailureRate * 100} % failures, a ×${th.blindSpotLatencyRatio} latency and every check failing; every module a ${th.blindSpotRatingDrop}-star drop)`
-      : `Blind spots (${spots.length}: regressions this report could not have seen, at ${report.coverage.power * 100} % power):`,
-  );
-  for (const b of spots) {
-    lines.push(`  ${b.kind.padEnd(12)} ${(b.tool ?? b.module).padEnd(28)} ${b.reason}`);
-  }
+  lines.push(...formatBlindSpots(report));
   lines.push(
     '',
     'Modules (daily mean rating, oldest → newest):',
@@ -151,4 +152,60 @@ export function formatReport(report: OperatorReport): string[] {
     );
   }
   return lines;
+}
+
+const BLIND_LABEL: Record<BlindSpot['kind'], (th: OperatorReport['thresholds']) => string> = {
+  failures: (th) => `${th.blindSpotFailureRate * 100} % failures`,
+  latency: (th) => `×${th.blindSpotLatencyRatio} latency`,
+  silent_write: () => 'silent writes',
+  ratings: (th) => `${th.blindSpotRatingDrop}-star drop`,
+};
+
+/**
+ * The blind spots, one block per kind: the tools or modules that could not have shown
+ * it, with their samples (recent/baseline) and about how many a window would. Reasons
+ * shared by most (no checks at all) are said once.
+ */
+export function formatBlindSpots(report: OperatorReport): string[] {
+  const th = report.thresholds;
+  const spots = report.coverage.blindSpots;
+  if (spots.length === 0) {
+    return [
+      `Blind spots: none (every tool could see ${th.blindSpotFailureRate * 100} % failures, a ×${th.blindSpotLatencyRatio} latency and every check failing; every module a ${th.blindSpotRatingDrop}-star drop)`,
+    ];
+  }
+  const lines = [
+    `Blind spots: regressions this report could not have seen (${report.coverage.power * 100} % power at α/K; name recent/baseline samples → needed a window):`,
+  ];
+  for (const kind of ['failures', 'latency', 'silent_write', 'ratings'] as const) {
+    const ofKind = spots.filter((b) => b.kind === kind);
+    if (ofKind.length === 0) continue;
+    const unchecked = ofKind.filter((b) => b.reason.startsWith('no call was checked'));
+    const rest = ofKind.filter((b) => !unchecked.includes(b));
+    const items = rest.map(
+      (b) =>
+        `${b.tool ?? b.module} ${b.samples.recent}/${b.samples.baseline}${b.needed ? `→${b.needed}` : ''}${b.reason.startsWith('already failing') ? ' (already failing)' : ''}`,
+    );
+    if (unchecked.length > 0) items.push(`${unchecked.length} never checked`);
+    const label = `  ${BLIND_LABEL[kind](th)} (${ofKind.length}):`.padEnd(26);
+    lines.push(...wrap(label, items, 100));
+  }
+  lines.push('  (each with its reason in --json: coverage.blindSpots)');
+  return lines;
+}
+
+function wrap(label: string, items: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  let line = label;
+  for (const item of items) {
+    const next = `${line}${line.trim().endsWith(':') ? ' ' : ', '}${item}`;
+    if (next.length > width && line !== label) {
+      out.push(`${line},`);
+      line = `${' '.repeat(label.length)} ${item}`;
+    } else {
+      line = next;
+    }
+  }
+  out.push(line);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverage } from './coverage';
-import { rankTestCanReach, ratingsNeeded } from './detectable';
+import { rankTestCanReach, ratingsNeeded, trialsNeeded } from './detectable';
 import { twoProportionSampleSize } from './power';
 import { quantile } from './statistics';
 import { rng, syntheticData } from './testing/synthetic';
@@ -68,13 +68,21 @@ describe('coverage and blind spots', () => {
       'latency',
       'silent_write',
     ]);
-    expect(spots('dreams.create')[0]?.reason).toMatch(
-      /^2 calls in the recent window and 2 in the baseline reached the app: not even 100 % failures would show \(about \d+ calls a window would show 30\.0 %\)$/,
+    const [failures, latency, silent] = spots('dreams.create');
+    expect(failures).toMatchObject({ samples: { baseline: 2, recent: 2 } });
+    // 0 % → 30 % at α/K = .0025 with 80 % power takes about 50 calls a window.
+    expect(failures?.needed).toBe(trialsNeeded(0, 0.3, { alpha: level, power: 0.8 }));
+    expect(failures?.needed).toBeGreaterThan(40);
+    expect(failures?.reason).toBe(
+      `2 calls in the recent window and 2 in the baseline reached the app: not even 100 % failures would show (about ${failures?.needed} a window would show 30.0 %)`,
     );
-    expect(spots('dreams.create')[1]?.reason).toMatch(/too few answered calls/);
-    expect(spots('dreams.create')[2]?.reason).toBe(
-      'no call was checked (a persona never looked again)',
+    expect(latency?.reason).toMatch(
+      /^too few answered calls for a rank test: 0 answered calls in the recent window and 2 in the baseline/,
     );
+    expect(silent).toMatchObject({
+      samples: { baseline: 0, recent: 0 },
+      reason: 'no call was checked (a persona never looked again)',
+    });
   });
 
   it('a tool already failing 40 % is listed: a regression test cannot see a standing failure', () => {
@@ -95,7 +103,10 @@ describe('coverage and blind spots', () => {
         kind: 'ratings',
         module: 'dreams',
         tool: null,
-        reason: 'too few ratings to test: 1 rating in the recent window and 2 in the baseline',
+        samples: { baseline: 2, recent: 1 },
+        needed: 14, // 2·(3.6486·0.7071 / 1)² · π/3 = 13.9
+        reason:
+          'too few ratings to test: 1 rating in the recent window and 2 in the baseline (about 14 a window would show a 1-star drop)',
       },
     ]);
   });

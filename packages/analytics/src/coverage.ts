@@ -1,11 +1,17 @@
-import { pct, plural, round3 } from './alert-text';
+import { round3 } from './alert-text';
+import {
+  type BlindSpot,
+  failureBlindSpot,
+  latencyBlindSpot,
+  ratingBlindSpot,
+  silentWriteBlindSpot,
+} from './blind-spots';
 import {
   detectableLatencyRatio,
   detectableRate,
   detectableRatingDrop,
   type Level,
   ratingsNeeded,
-  trialsNeeded,
 } from './detectable';
 import type { RegressionData, SeriesCounts } from './series-data';
 import type { RegressionThresholds } from './thresholds';
@@ -29,19 +35,6 @@ export interface SeriesCoverage extends SeriesCounts {
   detectable: Detectable;
 }
 
-/** A regression this report could not have seen, and why. */
-export interface BlindSpot {
-  /**
-   * `failures`: 30 % failures would go unnoticed; `latency`: a ×4 slowdown would;
-   * `silent_write`: every check failing (a write that stores nothing) would;
-   * `ratings`: a 1-star drop would.
-   */
-  kind: 'failures' | 'latency' | 'silent_write' | 'ratings';
-  module: string;
-  tool: string | null;
-  reason: string;
-}
-
 /** Coverage and detection power of one report. */
 export interface Coverage {
   /** The per-test level power is planned at: α/K with the report's Tarone K. */
@@ -62,9 +55,6 @@ function rate(hits: number, total: number, recent: number, level: Level, minRise
       }
     : null;
 }
-
-const windows = (label: string, b: number, r: number) =>
-  `${plural(r, label)} in the recent window and ${b} in the baseline`;
 
 /**
  * Per tool and module: calls, personas, refused inputs, failures and checks per window,
@@ -129,44 +119,22 @@ export function coverage(
         ? ratingsNeeded(ratings.baseline, thresholds.minRatingDrop, level)
         : null,
     };
-    if (s.tool !== null) {
-      const target = thresholds.blindSpotFailureRate;
-      const reason = failureBlindness(s, failureRate, target, level);
-      if (reason) blindSpots.push({ kind: 'failures', module: s.module, tool: s.tool, reason });
-      if (latencyRatio === null || latencyRatio > thresholds.blindSpotLatencyRatio) {
-        const b2 = latencies?.baseline.length ?? 0;
-        const r2 = latencies?.recent.length ?? 0;
-        blindSpots.push({
-          kind: 'latency',
-          module: s.module,
-          tool: s.tool,
-          reason:
-            latencyRatio === null
-              ? `too few answered calls for a rank test: ${windows('answered call', b2, r2)}`
-              : `${windows('answered call', b2, r2)}: only a ×${latencyRatio.toFixed(1)} slowdown would show`,
-        });
-      }
-      if (!options.writeTools || options.writeTools.has(s.tool)) {
-        const why = silentWriteBlindness(s, checkFailureRate, level);
-        if (why)
-          blindSpots.push({ kind: 'silent_write', module: s.module, tool: s.tool, reason: why });
-      }
-    } else if (
-      detectable.ratingDrop === null ||
-      detectable.ratingDrop > thresholds.blindSpotRatingDrop
-    ) {
-      const nb = ratings?.baseline.length ?? 0;
-      const nr = ratings?.recent.length ?? 0;
-      blindSpots.push({
-        kind: 'ratings',
-        module: s.module,
-        tool: null,
-        reason:
-          detectable.ratingDrop === null
-            ? `too few ratings to test: ${windows('rating', nb, nr)}`
-            : `${windows('rating', nb, nr)}: only a drop of ${detectable.ratingDrop.toFixed(1)} stars would show${detectable.ratingsNeeded ? ` (${detectable.ratingsNeeded} ratings a window would show ${thresholds.minRatingDrop})` : ''}`,
-      });
-    }
+    const spots =
+      s.tool === null
+        ? [ratingBlindSpot(s.module, ratings, detectable.ratingDrop, level, thresholds)]
+        : [
+            failureBlindSpot(
+              s,
+              failureRate?.detectable ?? null,
+              level,
+              thresholds.blindSpotFailureRate,
+            ),
+            latencyBlindSpot(s, latencies, latencyRatio, level, thresholds.blindSpotLatencyRatio),
+            !options.writeTools || options.writeTools.has(s.tool)
+              ? silentWriteBlindSpot(s, checkFailureRate?.detectable ?? null, level)
+              : null,
+          ];
+    for (const spot of spots) if (spot) blindSpots.push(spot);
     return { ...s, detectable };
   });
   return {
@@ -180,40 +148,4 @@ export function coverage(
 
 function nullable(x: number | null): number | null {
   return x === null ? null : round3(x);
-}
-
-function failureBlindness(
-  s: SeriesCounts,
-  d: Detectable['failureRate'],
-  target: number,
-  level: Level,
-): string | null {
-  const { baseline: b, recent: r } = s;
-  if (b.reached === 0)
-    return `no calls reached the app in the baseline window to compare with (${r.reached} recent)`;
-  if (d && d.baseline >= target) {
-    return `already failing ${pct(d.baseline)} of calls in the baseline: a regression test cannot see a standing failure`;
-  }
-  if (d && d.detectable !== null && d.detectable <= target) return null;
-  const needed = trialsNeeded(d?.baseline ?? 0, target, level);
-  const shown =
-    d?.detectable === null || !d
-      ? 'not even 100 % failures would show'
-      : `only ${pct(d.detectable)} failures would show`;
-  return `${windows('call', b.reached, r.reached)} reached the app: ${shown}${needed ? ` (about ${needed} calls a window would show ${pct(target)})` : ''}`;
-}
-
-function silentWriteBlindness(
-  s: SeriesCounts,
-  d: Detectable['checkFailureRate'],
-  level: Level,
-): string | null {
-  const { baseline: b, recent: r } = s;
-  if (b.checked === 0 && r.checked === 0)
-    return 'no call was checked (a persona never looked again)';
-  if (b.checked === 0)
-    return `no checked calls in the baseline window to compare with (${r.checked} recent)`;
-  if (d && d.detectable !== null) return null;
-  const needed = trialsNeeded(d?.baseline ?? 0, 1, level);
-  return `${windows('checked call', b.checked, r.checked)}: not even every check failing would show${needed ? ` (about ${needed} checks a window would)` : ''}`;
 }

@@ -108,10 +108,20 @@ export function detectableRatingDrop(
 }
 
 /**
- * Ratings per window the rating test needs to detect a drop of `drop` stars with the
- * wanted power: the Mann–Whitney sample size with the baseline's spread, and never fewer
- * than a rank test needs to reach the level at all. This is the rating test's minimum
- * sample, from power instead of a hand-picked number. Null without a spread (< 2 ratings).
+ * Observations per window a one-sided Mann–Whitney test needs to detect a mean shift of
+ * `shift` (units of `sd`) with the wanted power: the sample size with ARE 3/π, and never
+ * fewer than a rank test needs to reach the level at all (complete separation).
+ */
+export function rankSamplesNeeded(sd: number, shift: number, level: Level): number {
+  let floor = 1;
+  while (floor < 50 && !rankTestCanReach(floor, floor, level.alpha)) floor++;
+  return Math.max(mannWhitneySampleSize(sd, shift, level), floor);
+}
+
+/**
+ * Ratings per window the rating test needs to detect a drop of `drop` stars, with the
+ * baseline's spread: the rating test's minimum sample, from power instead of a
+ * hand-picked number. Null without a spread (< 2 ratings).
  */
 export function ratingsNeeded(
   baseline: readonly number[],
@@ -119,8 +129,15 @@ export function ratingsNeeded(
   level: Level,
 ): number | null {
   const sd = standardDeviation(baseline);
-  if (!Number.isFinite(sd)) return null;
-  let floor = 1;
-  while (floor < 50 && !rankTestCanReach(floor, floor, level.alpha)) floor++;
-  return Math.max(mannWhitneySampleSize(sd, drop, level), floor);
+  return Number.isFinite(sd) ? rankSamplesNeeded(sd, drop, level) : null;
+}
+
+/** Answered calls per window needed to detect latency growing by `ratio` (baseline log spread). */
+export function latencyCallsNeeded(
+  baselineMs: readonly number[],
+  ratio: number,
+  level: Level,
+): number | null {
+  const sd = standardDeviation(baselineMs.map((v) => Math.log(v + 1)));
+  return Number.isFinite(sd) ? rankSamplesNeeded(sd, Math.log(ratio), level) : null;
 }

@@ -14,15 +14,10 @@ export {
   type RegressionAlert,
 } from './alerts';
 export { dataAsOf } from './as-of';
+export type { BlindSpot } from './blind-spots';
 export { bernoulliChangePoint, type ChangePoint, meanShiftChangePoint } from './change-point';
 export { newSignatureTest } from './conditional-binomial';
-export {
-  type BlindSpot,
-  type Coverage,
-  coverage,
-  type Detectable,
-  type SeriesCoverage,
-} from './coverage';
+export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export {
   type ActionEvidence,
   type AlertEvidence,
