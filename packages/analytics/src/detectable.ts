@@ -80,7 +80,8 @@ export function detectableLatencyRatio(
   const shift = smallestDetectableShift(sd, baselineMs.length, recentCount, level);
   if (shift === null) return null;
   const p95 = quantile(baselineMs, 0.95);
-  const byMs = p95 > 0 ? 1 + minMs / p95 : Number.POSITIVE_INFINITY;
+  // A tool answering in 0 ms has no ratio to speak of: the ratio minimum alone then.
+  const byMs = p95 > 0 ? 1 + minMs / p95 : minRatio;
   return Math.max(Math.exp(shift), minRatio, byMs);
 }
 

@@ -143,7 +143,7 @@ export async function loadRegressionData(
         from a where error_message is not null
       )
       select tool_name as tool, module, signature, min(error_message) as example,
-             string_agg(distinct outcome, ',') as outcomes,
+             string_agg(distinct outcome, ',' order by outcome) as outcomes,
              count(*) filter (where not recent)::int as baseline,
              count(*) filter (where recent)::int as recent
       from s group by tool_name, module, signature
