@@ -48,7 +48,7 @@ describe('overview', () => {
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:journal"'))).toBe(true);
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:todo"'))).toBe(false);
     expect(html).toContain('href="/alerts/rating_drop%3Ajournal"');
-    expect(html).toContain('href="/alerts/error_rate_jump%3Ajournal.create_entry"');
+    expect(html).toContain('href="/alerts/failure_rate%3Ajournal.create_entry"');
   });
 
   it('lists modules with recent and baseline means and personas linking to their pages', async () => {
@@ -130,7 +130,18 @@ describe('modules', () => {
     expect(tagsWith(html, 'note-row').length).toBeGreaterThan(0);
     expect(tagsWith(html, 'failure-row').length).toBeGreaterThan(0);
     expect(html).toContain(SCENARIO.journalError);
-    expect(tagsWith(html, 'alert-item').length).toBe(2);
+    // The journal breakage shows four ways: the tool's and the module's failure rate, the
+    // new error message, and the rating drop (before the detectors of outcome kinds: 2).
+    expect(
+      tagsWith(html, 'alert-item')
+        .map((t) => t.match(/data-alert-id="([^"]+)"/)?.[1]?.replace(/:[0-9a-f]{10}$/, ':<hash>'))
+        .sort(),
+    ).toEqual([
+      'failure_rate:journal',
+      'failure_rate:journal.create_entry',
+      'new_signature:journal.create_entry:<hash>',
+      'rating_drop:journal',
+    ]);
   });
 
   it('is a 404 page for a module nobody used', async () => {
@@ -184,8 +195,8 @@ describe('alert evidence', () => {
   });
 
   it('lists the failed calls behind an error-rate jump, linking to persona and tick', async () => {
-    const html = await page('/alerts/error_rate_jump%3Ajournal.create_entry');
-    expect(html).toContain('Two-proportion z-test');
+    const html = await page('/alerts/failure_rate%3Ajournal.create_entry');
+    expect(html).toContain('Fisher’s exact test');
     expect(tagsWith(html, 'evidence-action')).toHaveLength(24);
     expect(html).toContain(SCENARIO.journalError);
     expect(html).toMatch(/href="\/ticks\/tick-(anna|marcus)-r\d+"/);

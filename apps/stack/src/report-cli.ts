@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { buildReport, type OperatorReport, parseSpan } from '@mana/analytics';
 import { HEADERS } from '@mana/contracts';
 import { createDatabase, DatabaseError } from '@mana/db';
+import { appTools } from '@mana/tool-registry';
 import { parseStackEnv } from './env';
 import { formatReport } from './report-format';
 
-// `npm run report -- [--since 7d] [--json] [--fail-on-alert]`: overview, module trends and
-// regression alerts in the terminal, or as JSON for CI. Reads the configured database;
-// when `npm start` holds the embedded one, asks the running console instead.
+// `npm run report -- [--since 7d] [--json] [--fail-on-alert]`: overview, module trends,
+// regression alerts, coverage and blind spots in the terminal, or as JSON for CI; with
+// --fail-on-alert it exits 1 when any alert fires (blind spots never fail it). Reads the
+// configured database; when `npm start` holds the embedded one, asks the running console.
 const usage =
   'usage: npm run report -- [--since 7d] [--json] [--fail-on-alert] [--console-url http://127.0.0.1:3000]';
 let values: {
@@ -63,7 +65,9 @@ async function load(): Promise<OperatorReport> {
     throw error;
   }
   try {
-    return await buildReport(database.db, { sinceDays });
+    // The app's writes: only they can lose what they store, so only they are silent-write blind spots.
+    const writeTools = new Set(appTools.filter((t) => t.policyHint !== 'read').map((t) => t.name));
+    return await buildReport(database.db, { sinceDays, writeTools });
   } finally {
     await database.close();
   }

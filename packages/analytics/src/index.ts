@@ -1,10 +1,46 @@
+export {
+  ALERT_KINDS,
+  type AlertKind,
+  type AlertTest,
+  type CheckFailuresAlert,
+  type CheckWindow,
+  type FailureRateAlert,
+  type FailureWindow,
+  type LatencyAlert,
+  type LatencyWindow,
+  type NewSignatureAlert,
+  type Onset,
+  type RatingDropAlert,
+  type RegressionAlert,
+} from './alerts';
 export { dataAsOf } from './as-of';
+export type { BlindSpot } from './blind-spots';
+export { bernoulliChangePoint, type ChangePoint, meanShiftChangePoint } from './change-point';
+export { newSignatureTest } from './conditional-binomial';
+export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export {
   type ActionEvidence,
   type AlertEvidence,
   alertEvidence,
+  type EvidencePage,
+  type EvidenceTarget,
   type RatingEvidence,
 } from './evidence';
+export {
+  type FamilyTest,
+  holmSignificant,
+  type StepDownResult,
+  taroneNumber,
+  taroneStepDown,
+} from './family-wise';
+export {
+  type FamilySummary,
+  type Findings,
+  findRegressions,
+  type KindTally,
+} from './find-regressions';
+export { type ExactTestResult, type FisherResult, fisherGreater } from './fisher';
+export { type Direction, type MannWhitneyResult, mannWhitney } from './mann-whitney';
 export {
   type FailedCall,
   latestFailedCalls,
@@ -13,6 +49,7 @@ export {
   moduleExists,
 } from './module-activity';
 export { type DailyRating, type ModuleTrend, moduleTrends } from './module-trends';
+export { normalCdf, normalQuantile, normalSf } from './normal';
 export {
   type ModuleRating,
   type PersonaDetail,
@@ -23,22 +60,26 @@ export {
 } from './persona-detail';
 export { listPersonaSummaries, type PersonaSummary } from './persona-overview';
 export {
-  DEFAULT_THRESHOLDS,
-  detectRegressions,
-  type RegressionAlert,
-  type RegressionAnalysis,
-  type RegressionThresholds,
-} from './regressions';
-export { buildReport, type OperatorReport, type ReportAlert } from './report';
+  MANN_WHITNEY_ARE,
+  mannWhitneySampleSize,
+  type PowerTarget,
+  smallestDetectableRate,
+  smallestDetectableShift,
+  twoProportionSampleSize,
+} from './power';
+export { detectRegressions, type RegressionAnalysis } from './regressions';
+export { buildReport, type OperatorReport, type ReportAlert, type ReportOptions } from './report';
 export {
-  holmSignificant,
-  mannWhitneyLower,
-  mean,
-  normalCdf,
-  proportionHigher,
-  quantile,
-  type TestResult,
-} from './statistics';
+  loadRegressionData,
+  type PersonaCalls,
+  type RegressionData,
+  type SeriesCounts,
+  type SignatureCounts,
+  type WindowCounts,
+  type WindowValues,
+} from './series-data';
+export { mean, quantile, standardDeviation } from './statistics';
+export { DEFAULT_THRESHOLDS, type RegressionThresholds } from './thresholds';
 export { tickDetail } from './tick-detail';
 export { personaTimeline, type TickEntry, type TimelineTick, tickHistory } from './tick-history';
 export { type ToolStats, type ToolWindowStats, toolStats } from './tool-stats';

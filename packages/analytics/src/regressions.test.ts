@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertEvidence } from './evidence';
 import { moduleTrends } from './module-trends';
 import { detectRegressions } from './regressions';
+import { DEFAULT_THRESHOLDS } from './thresholds';
 import { toolStats } from './tool-stats';
 import { defaultWindow } from './windows';
 
@@ -107,13 +108,19 @@ describe('regression alerts on synthetic history', () => {
   });
   afterAll(() => database.close());
 
-  it('flags the module whose ratings dropped and the tool whose errors jumped, and nothing else', async () => {
+  it('flags the modules whose ratings dropped and the tool whose failures jumped, and nothing else', async () => {
     const analysis = await detectRegressions(database.db, defaultWindow(asOf));
+    // Before outcome kinds this asserted a two-proportion z-test and a hand-picked minimum
+    // of 10 ratings / 20 calls per window. Fisher's exact test replaces the z-test, and
+    // the exact Mann–Whitney makes mood's 7 ratings a window (all 4–5, then all 1–2)
+    // testable: Tarone finds its best possible p small enough, so it is flagged now.
     expect(analysis.alerts.map((a) => a.id).sort()).toEqual([
-      'error_rate_jump:journal.create_entry',
+      'failure_rate:journal',
+      'failure_rate:journal.create_entry',
       'rating_drop:journal',
+      'rating_drop:mood',
     ]);
-    const drop = analysis.alerts.find((a) => a.kind === 'rating_drop');
+    const drop = analysis.alerts.find((a) => a.id === 'rating_drop:journal');
     expect(drop).toMatchObject({
       module: 'journal',
       test: 'mann-whitney-u',
@@ -121,15 +128,18 @@ describe('regression alerts on synthetic history', () => {
       recent: { count: 21 },
     });
     expect(drop?.p).toBeLessThan(0.001);
-    const jump = analysis.alerts.find((a) => a.kind === 'error_rate_jump');
+    expect(drop?.onset).toMatchObject({ method: 'mean-shift-scan', inRecentWindow: true });
+    const jump = analysis.alerts.find((a) => a.id === 'failure_rate:journal.create_entry');
     expect(jump).toMatchObject({
       tool: 'journal.create_entry',
       module: 'journal',
-      test: 'two-proportion-z',
-      recent: { calls: 42 },
+      test: 'fisher-exact',
+      baseline: { reached: 42, failures: 3 },
+      recent: { reached: 42, failures: 13 },
     });
-    // mood (7 ratings a window) and mood.log (7 calls) are below the minimum sample: not tested.
-    expect(analysis.tested).toEqual({ modules: 3, tools: 3 });
+    // mood.log's 7 calls a window (0 → 4 failures) can never reach α/K: not tested.
+    expect(analysis.family.byKind.failure_rate.significant).toBe(2);
+    expect(analysis.tested).toEqual({ modules: 4, tools: 3 });
   });
 
   it('raises nothing when the windows look alike', async () => {
@@ -142,30 +152,41 @@ describe('regression alerts on synthetic history', () => {
 
   it('a smaller effect than the threshold is no alert, even when significant', async () => {
     const strict = await detectRegressions(database.db, defaultWindow(asOf), {
-      alpha: 0.05,
-      minRatings: 10,
+      ...DEFAULT_THRESHOLDS,
       minRatingDrop: 3.5,
-      minCalls: 20,
-      minErrorRateRise: 0.9,
+      minFailureRateRise: 0.9,
     });
     expect(strict.alerts).toEqual([]);
+    expect(strict.family.byKind.rating_drop.significant).toBe(2);
   });
 
   it('links an alert to its evidence: lowest ratings first, and the failed calls', async () => {
     const evidence = await alertEvidence(
       database.db,
-      { kind: 'rating_drop', module: 'journal' },
+      { kind: 'rating_drop', module: 'journal', tool: null },
       defaultWindow(asOf),
     );
     expect(evidence.ratings).toHaveLength(21);
+    expect(evidence.total).toBe(21);
     expect(evidence.ratings[0]?.rating).toBe(1);
     expect(
       evidence.ratings.every((r) => r.persona === 'p@mana.test' && r.notes?.startsWith('note')),
     ).toBe(true);
-    expect(evidence.actions.length).toBeGreaterThan(10);
+    expect(evidence.actions.length).toBe(13);
     expect(
       evidence.actions.every((a) => a.tool === 'journal.create_entry' && a.errorMessage === 'boom'),
     ).toBe(true);
+    // Paged: the next 10 ratings after the first 10.
+    const page = await alertEvidence(
+      database.db,
+      { kind: 'rating_drop', module: 'journal', tool: null },
+      defaultWindow(asOf),
+      { limit: 10, offset: 10 },
+    );
+    expect(page.ratings.map((r) => r.rating)).toEqual(
+      evidence.ratings.slice(10, 20).map((r) => r.rating),
+    );
+    expect(page.total).toBe(21);
   });
 
   it('reports daily trends, window means, error rates and latency percentiles', async () => {
@@ -176,7 +197,7 @@ describe('regression alerts on synthetic history', () => {
     expect(journal?.change).toBeLessThan(-2);
     const stats = await toolStats(database.db, defaultWindow(asOf));
     const list = stats.find((s) => s.tool === 'todo.list');
-    expect(list?.recent).toMatchObject({ calls: 42, errors: 0, errorRate: 0 });
+    expect(list?.recent).toMatchObject({ calls: 42, errors: 0, errorRate: 0, failureRate: 0 });
     expect(list?.recent.latencyP50Ms).toBeGreaterThanOrEqual(10);
     expect(list?.recent.latencyP95Ms).toBeGreaterThanOrEqual(list?.recent.latencyP50Ms ?? 0);
   });

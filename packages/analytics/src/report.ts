@@ -1,22 +1,26 @@
 import type { Database } from '@mana/db';
+import type { RegressionAlert } from './alerts';
 import { dataAsOf } from './as-of';
-import { alertEvidence } from './evidence';
+import { type Coverage, coverage } from './coverage';
+import { type ActionEvidence, alertEvidence, type RatingEvidence } from './evidence';
+import type { FamilySummary } from './find-regressions';
 import { type ModuleTrend, moduleTrends } from './module-trends';
 import { listPersonaSummaries, type PersonaSummary } from './persona-overview';
-import {
-  DEFAULT_THRESHOLDS,
-  detectRegressions,
-  type RegressionAlert,
-  type RegressionThresholds,
-} from './regressions';
-import { type ToolStats, toolStats } from './tool-stats';
+import { detectRegressions } from './regressions';
+import { loadRegressionData } from './series-data';
+import { DEFAULT_THRESHOLDS, type RegressionThresholds } from './thresholds';
+import { type ToolStats, toolStatsOf } from './tool-stats';
 import type { AnalysisWindow } from './windows';
 
-/** An alert with the first pieces of its evidence. */
+/** An alert with the first page of its evidence (the alert page has the rest). */
 export type ReportAlert = RegressionAlert & {
   evidence: {
-    lowestRatings: { persona: string; rating: number; notes: string | null; at: string }[];
-    recentErrors: { persona: string; tool: string; errorMessage: string | null; at: string }[];
+    /** How many rows the alert's evidence has in all. */
+    total: number;
+    /** The first calls behind it (failed, with the signature, slowest, or failed checks). */
+    calls: ActionEvidence[];
+    /** The module's lowest recent ratings, with notes. */
+    ratings: RatingEvidence[];
   };
 };
 
@@ -30,39 +34,55 @@ export interface OperatorReport {
   tools: ToolStats[];
   alerts: ReportAlert[];
   tested: { modules: number; tools: number };
+  /** The family of tests: its size, Tarone's K and the level. */
+  family: FamilySummary;
+  /** Per tool and module: counts, calls per persona, detection power; and the blind spots. */
+  coverage: Coverage;
+}
+
+/** Options of {@link buildReport}. */
+export interface ReportOptions {
+  now?: Date;
+  sinceDays?: number;
+  thresholds?: RegressionThresholds;
+  /** The app's write tools; silent-write blind spots are listed for these only (default: every tool). */
+  writeTools?: ReadonlySet<string>;
+  /** Evidence rows per alert in the report (default 5 calls, 3 ratings). */
+  evidenceCalls?: number;
+  evidenceRatings?: number;
 }
 
 /**
- * The operator's Monday-morning view: personas, module rating trends, tool error rates
- * and latencies, and regression alerts with their first evidence. The recent window is
- * the last `sinceDays` days up to the latest data, the baseline the same span before it.
+ * The operator's Monday-morning view: personas, module rating trends, tool stats,
+ * regression alerts with their first evidence and onset, coverage with detection power,
+ * and the blind spots. The recent window is the last `sinceDays` days up to the latest
+ * data, the baseline the same span before it.
  */
 export async function buildReport(
   db: Database,
-  options: { now?: Date; sinceDays?: number; thresholds?: RegressionThresholds } = {},
+  options: ReportOptions = {},
 ): Promise<OperatorReport> {
   const asOf = await dataAsOf(db, options.now ?? new Date());
   const days = options.sinceDays ?? 7;
   const window: AnalysisWindow = { asOf, recentDays: days, baselineDays: days };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const [personas, modules, tools, analysis] = await Promise.all([
+  const data = await loadRegressionData(db, window);
+  const [personas, modules, analysis] = await Promise.all([
     listPersonaSummaries(db, asOf),
     moduleTrends(db, window),
-    toolStats(db, window),
-    detectRegressions(db, window, thresholds),
+    detectRegressions(db, window, thresholds, data),
   ]);
+  const calls = options.evidenceCalls ?? 5;
+  const ratings = options.evidenceRatings ?? 3;
   const alerts: ReportAlert[] = [];
   for (const alert of analysis.alerts) {
-    const evidence = await alertEvidence(db, alert, window, 50);
+    const evidence = await alertEvidence(db, alert, window, { limit: Math.max(calls, ratings) });
     alerts.push({
       ...alert,
       evidence: {
-        lowestRatings: evidence.ratings
-          .slice(0, 3)
-          .map(({ persona, rating, notes, at }) => ({ persona, rating, notes, at })),
-        recentErrors: evidence.actions
-          .slice(0, 3)
-          .map(({ persona, tool, errorMessage, at }) => ({ persona, tool, errorMessage, at })),
+        total: evidence.total,
+        calls: evidence.actions.slice(0, calls),
+        ratings: evidence.ratings.slice(0, ratings),
       },
     });
   }
@@ -72,8 +92,12 @@ export async function buildReport(
     thresholds,
     personas,
     modules,
-    tools,
+    tools: toolStatsOf(data),
     alerts,
     tested: analysis.tested,
+    family: analysis.family,
+    coverage: coverage(data, analysis.family.level, thresholds, {
+      ...(options.writeTools ? { writeTools: options.writeTools } : {}),
+    }),
   };
 }

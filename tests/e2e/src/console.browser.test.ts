@@ -106,9 +106,11 @@ describe.runIf(runnable)(
       const ids = await alerts.evaluateAll((items) =>
         items.map((i) => i.getAttribute('data-alert-id') ?? ''),
       );
-      expect(
-        ids.every((id) => id === 'rating_drop:notes' || id.startsWith('error_rate_jump:notes.')),
-      ).toBe(true);
+      // Every alert is about notes: its ratings, its failure rate (module or tool), or a
+      // new error message of one of its tools.
+      expect(ids.every((id) => /^(rating_drop|failure_rate|new_signature):notes\b/.test(id))).toBe(
+        true,
+      );
       await shot('02-overview-2d');
     });
 
@@ -116,7 +118,9 @@ describe.runIf(runnable)(
       await page.goto(url('/?since=2d'));
       await page.getByTestId('alert-link').first().click();
       await page.getByTestId('alert-detail').waitFor();
-      expect(await page.getByTestId('alert-test').textContent()).toMatch(/Mann|proportion/i);
+      expect(await page.getByTestId('alert-test').textContent()).toMatch(
+        /Mann|Fisher|conditional/i,
+      );
       const ratings = await page.getByTestId('evidence-rating').count();
       const actions = await page.getByTestId('evidence-action').count();
       expect(ratings + actions).toBeGreaterThan(0);

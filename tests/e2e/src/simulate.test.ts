@@ -121,8 +121,8 @@ describe('npm run simulate', () => {
       expect(report.alerts.map((a) => a.module)).toEqual(report.alerts.map(() => 'notes'));
       expect(report.alerts.some((a) => a.kind === 'rating_drop')).toBe(true);
       const first = report.alerts[0];
-      expect(first?.evidence.recentErrors.length ?? 0).toBeGreaterThan(0);
-      expect(first?.evidence.recentErrors[0]?.errorMessage).toMatch(/failed unexpectedly/);
+      expect(first?.evidence.calls.length ?? 0).toBeGreaterThan(0);
+      expect(first?.evidence.calls[0]?.errorMessage).toMatch(/failed unexpectedly/);
       // A clean run of the same days raises nothing.
       const calm = await buildReport(handle.db, {
         now: new Date('2026-11-19T00:00:00Z'),

@@ -9,9 +9,9 @@ import { parseSince } from '../window';
 export const EVIDENCE_LIMIT = 100;
 
 /**
- * `GET /alerts/:id?since=7d` (id `rating_drop:<module>` or `error_rate_jump:<tool>`,
- * URL-encoded): the alert's numbers and the rows behind it. An alert that does not fire
- * for this window is a 404 that says so.
+ * `GET /alerts/:id?since=7d` (an alert id such as `rating_drop:<module>` or
+ * `failure_rate:<tool>`, URL-encoded): the alert's numbers and the rows behind it. An
+ * alert that does not fire for this window is a 404 that says so.
  */
 export function alertRoutes(deps: PageDeps) {
   return new Hono<ConsoleEnv>().get('/:id', async (c) => {
@@ -27,23 +27,14 @@ export function alertRoutes(deps: PageDeps) {
         message: `The alert "${id}" is not firing for the last ${since}: the regression it reported is no longer significant, or the id is wrong.`,
       });
     }
-    const evidence = await alertEvidence(
-      deps.db,
-      {
-        kind: alert.kind,
-        module: alert.module,
-        ...(alert.kind === 'error_rate_jump' ? { tool: alert.tool } : {}),
-      },
-      window,
-      EVIDENCE_LIMIT,
-    );
+    const evidence = await alertEvidence(deps.db, alert, window, { limit: EVIDENCE_LIMIT });
     return c.html(
       <AlertPage
         admin={c.get('admin')}
         alert={alert}
         evidence={evidence}
         thresholds={analysis.thresholds}
-        tested={analysis.tested}
+        family={analysis.family}
         bounds={windowBounds(window)}
         since={since}
         sinceDays={days}

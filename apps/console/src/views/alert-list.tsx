@@ -2,9 +2,28 @@ import type { ReportAlert } from '@mana/analytics';
 import { Empty, Rating } from './components';
 import { alertHref, fmtP, moduleHref, plural } from './format';
 
+const KIND_LABELS: Record<ReportAlert['kind'], string> = {
+  failure_rate: 'Failure rate up',
+  new_signature: 'New error',
+  latency: 'Slower',
+  check_failures: 'Failed checks up',
+  rating_drop: 'Rating drop',
+};
+
+const TEST_LABELS: Record<ReportAlert['test'], string> = {
+  'fisher-exact': 'Fisher’s exact test',
+  'conditional-binomial': 'conditional binomial test',
+  'mann-whitney-u': 'Mann–Whitney U',
+};
+
 /** Human name of an alert kind. */
 export function alertKindLabel(kind: ReportAlert['kind']): string {
-  return kind === 'rating_drop' ? 'Rating drop' : 'Error rate jump';
+  return KIND_LABELS[kind];
+}
+
+/** Human name of an alert's test. */
+export function alertTestLabel(test: ReportAlert['test']): string {
+  return TEST_LABELS[test];
 }
 
 /**
@@ -28,8 +47,8 @@ export function AlertList(props: {
   return (
     <ul class="alerts">
       {props.alerts.map((a) => {
-        const rating = a.evidence.lowestRatings[0];
-        const failure = a.evidence.recentErrors[0];
+        const rating = a.kind === 'rating_drop' ? a.evidence.ratings[0] : undefined;
+        const failure = a.evidence.calls.find((c) => c.errorMessage !== null);
         return (
           <li class="card alert" data-testid="alert-item" data-alert-id={a.id}>
             <div>
@@ -39,9 +58,8 @@ export function AlertList(props: {
               </a>
             </div>
             <div class="muted">
-              {a.test === 'mann-whitney-u' ? 'Mann–Whitney U' : 'two-proportion z-test'}, z ={' '}
-              {a.z.toFixed(2)}, {fmtP(a.p)} · module{' '}
-              <a href={moduleHref(a.module, props.since)}>{a.module}</a>
+              {alertTestLabel(a.test)}, {a.statistic.name} = {String(a.statistic.value)},{' '}
+              {fmtP(a.p)} · module <a href={moduleHref(a.module, props.since)}>{a.module}</a>
             </div>
             {rating ? (
               <div>

@@ -1,9 +1,14 @@
-import type { AlertEvidence, RegressionAlert, RegressionThresholds } from '@mana/analytics';
+import type {
+  AlertEvidence,
+  FamilySummary,
+  RegressionAlert,
+  RegressionThresholds,
+} from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
-import { alertKindLabel } from './alert-list';
-import { PageHeading, Rating, Time } from './components';
+import { alertKindLabel, alertTestLabel } from './alert-list';
+import { PageHeading, Time } from './components';
 import { FailuresTable, NotesTable } from './evidence-tables';
-import { fmtP, fmtPct, fmtSpan, moduleHref, plural } from './format';
+import { fmtP, fmtSpan, moduleHref, plural } from './format';
 import { AsOf, Layout } from './layout';
 
 /** The window bounds an alert compares, as ISO strings. */
@@ -13,25 +18,57 @@ export interface AlertBounds {
   end: string;
 }
 
+const QUESTIONS: Record<RegressionAlert['kind'], string> = {
+  failure_rate:
+    'one-sided (do more calls that reached the app fail?); refused inputs counted apart',
+  new_signature:
+    'exact conditional test (could all occurrences of this error class fall in the recent window by chance?)',
+  latency: 'one-sided (are recent answers slower?), on the latencies of answered calls',
+  check_failures: 'one-sided (do more checked answers prove wrong?)',
+  rating_drop: 'one-sided (are recent ratings lower?), on the individual 1–5 ratings',
+};
+
+function minimumEffect(a: RegressionAlert, th: RegressionThresholds): string {
+  switch (a.kind) {
+    case 'failure_rate':
+      return `a rise of at least ${Math.round(th.minFailureRateRise * 100)} percentage points`;
+    case 'check_failures':
+      return `a rise of at least ${Math.round(th.minCheckFailureRise * 100)} percentage points`;
+    case 'latency':
+      return `p50 or p95 up by at least ${th.minLatencyIncreaseMs} ms and ×${th.minLatencyRatio}`;
+    case 'rating_drop':
+      return `a drop of at least ${th.minRatingDrop} stars`;
+    case 'new_signature':
+      return 'absent from the baseline';
+  }
+}
+
+/** What a call row of the evidence says, for each kind of alert. */
+function callText(a: RegressionAlert, c: AlertEvidence['actions'][number]): string | null {
+  if (a.kind === 'check_failures')
+    return `expected ${c.checkExpected ?? '?'}, saw ${c.checkSeen ?? '?'}`;
+  return c.errorMessage;
+}
+
 /** What an alert claims (test, statistics, both windows, thresholds), then its evidence. */
 export function AlertPage(props: {
   admin: Admin | undefined;
   alert: RegressionAlert;
   evidence: AlertEvidence;
   thresholds: RegressionThresholds;
-  tested: { modules: number; tools: number };
+  family: FamilySummary;
   bounds: AlertBounds;
   since: string;
   sinceDays: number;
   asOf: Date;
   now: Date;
 }) {
-  const { alert: a, thresholds: th } = props;
-  const family = props.tested.modules + props.tested.tools;
+  const { alert: a, thresholds: th, family } = props;
+  const where = a.tool ?? `${a.module} (all tools)`;
   return (
     <Layout title={alertKindLabel(a.kind)} nav="overview" admin={props.admin}>
       <PageHeading
-        title={`${alertKindLabel(a.kind)}: ${a.kind === 'rating_drop' ? a.module : a.tool}`}
+        title={`${alertKindLabel(a.kind)}: ${a.kind === 'rating_drop' ? a.module : where}`}
       >
         <AsOf asOf={props.asOf} now={props.now} /> · module{' '}
         <a href={moduleHref(a.module, props.since)}>{a.module}</a>
@@ -41,44 +78,40 @@ export function AlertPage(props: {
         <dl class="facts">
           <dt>Test</dt>
           <dd data-testid="alert-test">
-            {a.test === 'mann-whitney-u'
-              ? 'Mann–Whitney U, one-sided (are recent ratings lower?), on the individual 1–5 ratings'
-              : 'Two-proportion z-test, one-sided (is the recent error rate higher?)'}
+            {alertTestLabel(a.test)}, {QUESTIONS[a.kind]}
           </dd>
           <dt>Statistic</dt>
           <dd data-testid="alert-stats">
-            z = {a.z.toFixed(3)}, {fmtP(a.p)} (uncorrected; significant after Holm–Bonferroni over{' '}
-            {plural(family, 'test')})
+            {a.statistic.name} = {String(a.statistic.value)}
+            {a.z === null ? '' : `, z = ${a.z.toFixed(3)}`}, {fmtP(a.p)} (uncorrected; ≤ α/K ={' '}
+            {a.level.toExponential(1)} in Tarone’s step-down over{' '}
+            {plural(family.hypotheses, 'test')}, {family.eligible} of which could reach
+            significance)
+          </dd>
+          <dt>Onset</dt>
+          <dd data-testid="alert-onset">
+            {a.onset ? (
+              <>
+                <Time iso={a.onset.at} /> ({a.onset.method}
+                {a.onset.inRecentWindow ? '' : ', already under way in the baseline'})
+              </>
+            ) : (
+              'unknown'
+            )}
           </dd>
           <dt>Baseline</dt>
           <dd data-testid="alert-baseline">
-            {a.kind === 'rating_drop' ? (
-              <>
-                mean <Rating value={a.baseline.mean} /> over {plural(a.baseline.count, 'rating')}
-              </>
-            ) : (
-              `${fmtPct(a.baseline.rate)} (${a.baseline.errors} of ${plural(a.baseline.calls, 'call')})`
-            )}{' '}
-            · <Time iso={props.bounds.start} /> – <Time iso={props.bounds.split} />
+            {a.numbers.baseline} · <Time iso={props.bounds.start} /> –{' '}
+            <Time iso={props.bounds.split} />
           </dd>
           <dt>Recent</dt>
           <dd data-testid="alert-recent">
-            {a.kind === 'rating_drop' ? (
-              <>
-                mean <Rating value={a.recent.mean} /> over {plural(a.recent.count, 'rating')}
-              </>
-            ) : (
-              `${fmtPct(a.recent.rate)} (${a.recent.errors} of ${plural(a.recent.calls, 'call')})`
-            )}{' '}
-            · <Time iso={props.bounds.split} /> – <Time iso={props.bounds.end} /> (last{' '}
-            {fmtSpan(props.sinceDays)})
+            {a.numbers.recent} · <Time iso={props.bounds.split} /> – <Time iso={props.bounds.end} />{' '}
+            (last {fmtSpan(props.sinceDays)})
           </dd>
           <dt>Thresholds</dt>
           <dd data-testid="alert-thresholds">
-            α = {th.alpha} family-wise (Holm–Bonferroni);{' '}
-            {a.kind === 'rating_drop'
-              ? `at least ${th.minRatings} ratings per window and a drop of at least ${th.minRatingDrop} stars`
-              : `at least ${th.minCalls} calls per window and a rise of at least ${Math.round(th.minErrorRateRise * 100)} percentage points`}
+            α = {th.alpha} family-wise (Tarone step-down); {minimumEffect(a, th)}
           </dd>
         </dl>
       </section>
@@ -92,13 +125,20 @@ export function AlertPage(props: {
         empty="No ratings of this module in the recent window."
       />
       <h2>
-        Failed calls {a.kind === 'error_rate_jump' ? `of ${a.tool}` : `of ${a.module}`} in the
-        recent window <span class="muted">({props.evidence.actions.length})</span>
+        {a.kind === 'latency'
+          ? 'Slowest answered calls'
+          : a.kind === 'check_failures'
+            ? 'Failed checks'
+            : a.kind === 'new_signature'
+              ? 'Calls with this error'
+              : 'Failed calls'}{' '}
+        {a.kind === 'rating_drop' ? `of ${a.module}` : `of ${where}`} in the recent window{' '}
+        <span class="muted">({props.evidence.actions.length})</span>
       </h2>
       <FailuresTable
-        rows={props.evidence.actions}
+        rows={props.evidence.actions.map((c) => ({ ...c, errorMessage: callText(a, c) }))}
         testId="evidence-action"
-        empty="No failed calls in the recent window."
+        empty="No such calls in the recent window."
       />
     </Layout>
   );
