@@ -26,4 +26,5 @@ export {
 } from './statistics';
 export { personaTimeline, type TickEntry, type TimelineTick, tickHistory } from './tick-history';
 export { type ToolStats, type ToolWindowStats, toolStats } from './tool-stats';
+export { type ToolUsage, toolUsage } from './tool-usage';
 export { type AnalysisWindow, defaultWindow, parseSpan, windowBounds } from './windows';

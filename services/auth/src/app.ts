@@ -11,6 +11,7 @@ import { AccessTokenVerifier } from './middleware/access-token';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
 import { adminPersonaRoutes } from './routes/admin-personas';
 import { adminSpaceRoutes } from './routes/admin-spaces';
+import { internalCoverageRoutes } from './routes/internal-coverage';
 import { internalPersonaRoutes } from './routes/internal-personas';
 import { loginRoutes } from './routes/login';
 import { meRoutes } from './routes/me';
@@ -69,7 +70,8 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
-    .route('/personas', internalPersonaRoutes({ db, clock }));
+    .route('/personas', internalPersonaRoutes({ db, clock }))
+    .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 
   app.onError(createErrorHandler(logger));
