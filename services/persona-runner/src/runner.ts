@@ -31,6 +31,8 @@ export interface PersonaRunnerOptions {
   onTick?: (result: TickResult) => void;
   /** Latency clock handed to brains (simulations add virtual time). */
   stopwatch?: () => number;
+  /** How long one tool call may take before it counts as a timeout (default 30 s). */
+  callTimeoutMs?: number;
 }
 
 /** Why a tick did not run. */
@@ -234,6 +236,7 @@ function dayDeps(
     metrics,
     shutdown,
     stopwatch: options.stopwatch ?? (() => performance.now()),
+    ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
   };
 }
 

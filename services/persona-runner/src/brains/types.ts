@@ -7,6 +7,8 @@ export interface GatewayAccess {
   url: string;
   /** Authorization (the persona's token), X-Mana-Space and X-Mana-Modules. */
   headers: Record<string, string>;
+  /** How long one tool call may take before it is a `timeout` (default 30 s). */
+  callTimeoutMs?: number;
 }
 
 /** The space a persona acts in today. */

@@ -29,4 +29,6 @@ export interface DayDeps {
   shutdown: AbortSignal;
   /** Latency clock handed to brains (`performance.now`; simulations add virtual time). */
   stopwatch: () => number;
+  /** How long one tool call may take before it is a `timeout` (the gateway client's default). */
+  callTimeoutMs?: number;
 }
