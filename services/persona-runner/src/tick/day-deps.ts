@@ -31,4 +31,9 @@ export interface DayDeps {
   stopwatch: () => number;
   /** How long one tool call may take before it is a `timeout` (the gateway client's default). */
   callTimeoutMs?: number;
+  /**
+   * Calls of each tool over the last 7 days, fetched once per tick (`runTick` sets it);
+   * empty or absent when it could not be fetched.
+   */
+  coverage?: ReadonlyMap<string, number>;
 }
