@@ -115,9 +115,9 @@ export class DayPlanner {
     return targets ? this.#plan(previous.profile, targets, { careful: true }) : undefined;
   }
 
-  /** Learns from a call's output: ids and states of the items it returned. */
-  observe(call: PlannedCall, output: unknown): void {
-    this.#deps.pool.remember(call.profile.module, output);
+  /** Learns from a call's output (a planned call or a check): ids and states of its items. */
+  observe(module: string, output: unknown): void {
+    this.#deps.pool.remember(module, output);
   }
 
   #chooseModule(tried: ReadonlySet<string>): string | undefined {
