@@ -9,7 +9,8 @@ import { createVoice } from './voice';
 
 /**
  * Lives one persona's day offline: connects to the gateway as the persona, lists its
- * tools, then makes a handful of planned calls, recording each the moment its result is known, with its latency on
+ * tools, then makes a handful of planned calls (weighted towards tools that saw little
+ * traffic lately), recording each the moment its result is known, with its latency on
  * the day's stopwatch and, for a failure, its kind. After a write that answered ok it
  * checks its work when the tool declares how (see `check-runner.ts`); those reads come on
  * top of the planned calls. Stops between calls once `day.signal` is aborted (rejecting
@@ -35,6 +36,7 @@ export async function liveScriptedDay(day: DayContext, seed: number): Promise<vo
       pool: new IdPool(),
       now: day.now,
       voice: createVoice(day.persona),
+      coverage: day.coverage,
     });
     let calls = 0;
     const nextToolUseId = () => `scripted-${++calls}`;
