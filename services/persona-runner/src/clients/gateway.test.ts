@@ -224,15 +224,19 @@ describe('gateway client', () => {
     await session.close();
   });
 
-  it('still throws, rather than answering, once the day is aborted', async () => {
+  it('throws at once, rather than answering, when the day is aborted mid-call', async () => {
+    // Regression: the transport ignores requestInit.signal for its POSTs, so an aborted day
+    // used to wait for the hanging call's deadline.
     const controller = new AbortController();
     const session = await connectGateway(
       { url: thirdParty.url, headers: {}, callTimeoutMs: 5_000 },
       controller.signal,
     );
+    const started = Date.now();
     const call = session.callTool('plain.hang', {});
-    controller.abort(new Error('tick timed out'));
-    await expect(call).rejects.toThrow();
+    setTimeout(() => controller.abort(new Error('tick timed out')), 50);
+    await expect(call).rejects.toThrow(/tick timed out/);
+    expect(Date.now() - started).toBeLessThan(2_000);
     await session.close().catch(() => undefined);
   });
 });

@@ -75,10 +75,12 @@ export async function connectGateway(
       const tools: GatewayTool[] = [];
       let cursor: string | undefined;
       do {
-        const page = await client.request(
-          { method: 'tools/list', params: cursor ? { cursor } : {} },
-          ListToolsResultSchema,
-          { timeout, ...(signal ? { signal } : {}) },
+        const params = cursor ? { cursor } : {};
+        const page = await linkedTo(signal, (callSignal) =>
+          client.request({ method: 'tools/list', params }, ListToolsResultSchema, {
+            timeout,
+            signal: callSignal,
+          }),
         );
         for (const listed of page.tools) {
           const tool = gatewayToolOf(listed);
@@ -91,13 +93,12 @@ export async function connectGateway(
     },
     async callTool(name, input) {
       try {
-        const result = await client.request(
-          {
-            method: 'tools/call',
-            params: { name, arguments: (input ?? {}) as Record<string, unknown> },
-          },
-          CallToolResultSchema,
-          { timeout, ...(signal ? { signal } : {}) },
+        const params = { name, arguments: (input ?? {}) as Record<string, unknown> };
+        const result = await linkedTo(signal, (callSignal) =>
+          client.request({ method: 'tools/call', params }, CallToolResultSchema, {
+            timeout,
+            signal: callSignal,
+          }),
         );
         if (result.isError) {
           const text = textOf(result.content);
@@ -132,6 +133,27 @@ export async function connectGateway(
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Runs one request under a signal of its own that aborts with the day's. The SDK adds an
+ * abort listener to a request's signal and never removes it; on the day's signal those
+ * would pile up call after call. (The transport ignores `requestInit.signal` for its
+ * POSTs, so without this an aborted day would wait for the call's answer or deadline.)
+ */
+async function linkedTo<T>(
+  day: AbortSignal | undefined,
+  request: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const own = new AbortController();
+  const onAbort = () => own.abort(day?.reason);
+  if (day?.aborted) onAbort();
+  day?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await request(own.signal);
+  } finally {
+    day?.removeEventListener('abort', onAbort);
+  }
 }
 
 /**
