@@ -128,15 +128,24 @@ export function toolCallTracker(deps: ToolCallTrackerDeps): ToolCallTracker {
     async recorded(toolUseId, waitMs = 2_000) {
       const known = recorded.get(toolUseId);
       if (known) return known;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, waitMs);
-        const wakers = waiting.get(toolUseId) ?? [];
-        wakers.push(() => {
-          clearTimeout(timer);
-          resolve();
+      if (waitMs > 0) {
+        await new Promise<void>((resolve) => {
+          const wakers = waiting.get(toolUseId) ?? [];
+          const wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          // Given up on: forget the waker, so ids the model made up leave nothing behind.
+          const timer = setTimeout(() => {
+            const left = (waiting.get(toolUseId) ?? []).filter((w) => w !== wake);
+            if (left.length > 0) waiting.set(toolUseId, left);
+            else waiting.delete(toolUseId);
+            resolve();
+          }, waitMs);
+          wakers.push(wake);
+          waiting.set(toolUseId, wakers);
         });
-        waiting.set(toolUseId, wakers);
-      });
+      }
       return recorded.get(toolUseId);
     },
   };
