@@ -22,6 +22,8 @@ export interface StackRunnerOptions {
   tickIntervalMs?: number | undefined;
   concurrency?: number | undefined;
   personaTimeoutMs?: number | undefined;
+  /** One tool call's deadline (`PERSONA_CALL_TIMEOUT_MS`; the runner's 30 s by default). */
+  callTimeoutMs?: number | undefined;
   paused?: boolean | undefined;
   /** Start the tick loop (default true); the smoke test fires ticks itself. */
   startLoop?: boolean | undefined;
@@ -143,6 +145,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         runnerId: r.runnerId ?? 'stack',
         concurrency: r.concurrency ?? 2,
         personaTimeoutMs: r.personaTimeoutMs ?? 600_000,
+        ...(r.callTimeoutMs ? { callTimeoutMs: r.callTimeoutMs } : {}),
         tickIntervalMs: r.tickIntervalMs ?? 60_000,
         paused: r.paused ?? false,
         logger: logger.child({ service: 'persona-runner' }),

@@ -41,6 +41,7 @@ try {
       tickIntervalMs: env.runner.tickIntervalMs,
       concurrency: env.runner.concurrency,
       personaTimeoutMs: env.runner.personaTimeoutMs,
+      callTimeoutMs: env.runner.callTimeoutMs,
       paused: env.runner.paused,
       diagnostics: !env.production,
       onTick: (result) => out(tickLine(result, new Date())),

@@ -83,4 +83,5 @@ export { DEFAULT_THRESHOLDS, type RegressionThresholds } from './thresholds';
 export { tickDetail } from './tick-detail';
 export { personaTimeline, type TickEntry, type TimelineTick, tickHistory } from './tick-history';
 export { type ToolStats, type ToolWindowStats, toolStats } from './tool-stats';
+export { type ToolUsage, toolUsage } from './tool-usage';
 export { type AnalysisWindow, defaultWindow, parseSpan, windowBounds } from './windows';

@@ -32,6 +32,13 @@ export {
   resolveCheckValue,
   sameJsonValue,
 } from './check-evaluation';
+export {
+  type CoverageAnswer,
+  coverageAnswerSchema,
+  coverageQuerySchema,
+  MAX_COVERAGE_DAYS,
+  toolUsageSchema,
+} from './coverage';
 export { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from './dev-defaults';
 export {
   type DueAnswer,

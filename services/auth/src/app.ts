@@ -12,6 +12,7 @@ import { loginRoutes } from './identity/routes/login';
 import { meRoutes } from './identity/routes/me';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
 import { adminPersonaRoutes } from './personas/routes/admin-personas';
+import { internalCoverageRoutes } from './personas/routes/internal-coverage';
 import { internalPersonaRoutes } from './personas/routes/internal-personas';
 
 /** Largest request body any route accepts. */
@@ -76,7 +77,8 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
-    .route('/personas', internalPersonaRoutes({ db, clock }));
+    .route('/personas', internalPersonaRoutes({ db, clock }))
+    .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 
   app.onError(createErrorHandler(logger));

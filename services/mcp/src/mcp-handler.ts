@@ -1,4 +1,9 @@
-import { HEADER_DISPLAY_NAMES, hashToolInput } from '@mana/contracts';
+import {
+  ERROR_KIND_META_KEY,
+  type ErrorKind,
+  HEADER_DISPLAY_NAMES,
+  hashToolInput,
+} from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { invokeTool } from '@mana/tool-registry';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
@@ -124,8 +129,20 @@ async function callTool(
           text: `${outcome.message}. The error was logged with request id ${ctx.requestId}.`,
         },
       ],
+      _meta: errorKindMeta('app_error'),
     };
   }
   deps.logger.info(line, 'tool call');
-  return { isError: true, content: [{ type: 'text', text: outcome.message }] };
+  // Invalid input and a ToolError (unknown id, a state that does not allow it) both mean
+  // the app refused what was sent: the caller's part, not the app failing.
+  return {
+    isError: true,
+    content: [{ type: 'text', text: outcome.message }],
+    _meta: errorKindMeta('invalid_input'),
+  };
+}
+
+/** A failed result's `_meta`: why it failed, so clients need not guess from the text. */
+function errorKindMeta(kind: ErrorKind): Record<string, unknown> {
+  return { [ERROR_KIND_META_KEY]: kind };
 }

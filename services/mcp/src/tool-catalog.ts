@@ -1,3 +1,9 @@
+import {
+  TOOL_CHECKS_META_KEY,
+  type ToolChecks,
+  toolCheckSchema,
+  toolChecksSchema,
+} from '@mana/contracts';
 import type { AnyToolSpec, ToolRegistry } from '@mana/tool-registry';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -12,7 +18,10 @@ export interface ToolCatalog {
 
 /**
  * Maps the registry's exposed tools (user-space, read or write) to MCP tool
- * definitions: JSON Schemas of input and output, and annotations from the policy.
+ * definitions: JSON Schemas of input and output, annotations from the policy, and a
+ * write's declared checks in `_meta["mana/checks"]` ({@link TOOL_CHECKS_META_KEY}), so a
+ * client can verify its writes the way the app means them to be verified. A malformed
+ * declaration fails here, at start-up, naming the tool.
  */
 export function buildToolCatalog(registry: ToolRegistry): ToolCatalog {
   const exposed = registry.exposed();
@@ -31,9 +40,30 @@ export function buildToolCatalog(registry: ToolRegistry): ToolCatalog {
         idempotentHint: read,
         openWorldHint: false,
       },
+      ...(tool.checks ? { _meta: { [TOOL_CHECKS_META_KEY]: publishedChecks(tool) } } : {}),
     };
   });
   return { tools, byName: new Map(exposed.map((t) => [t.name, t])) };
+}
+
+/** The tool's checks as the wire reads them (defaults filled in); throws when malformed. */
+function publishedChecks(tool: AnyToolSpec): ToolChecks {
+  const parsed = toolChecksSchema.safeParse(tool.checks);
+  if (parsed.success) return parsed.data;
+  // A union only says "invalid input"; each check on its own names the bad field.
+  const declared = (tool.checks as { checks?: unknown }).checks;
+  const issues = Array.isArray(declared)
+    ? declared.flatMap((check, i) => {
+        const one = toolCheckSchema.safeParse(check);
+        return one.success
+          ? []
+          : one.error.issues.map((issue) => ({ ...issue, path: ['checks', i, ...issue.path] }));
+      })
+    : [];
+  const named = (issues.length > 0 ? issues : parsed.error.issues).map(
+    (i) => `${i.path.join('.') || '(root)'}: ${i.message}`,
+  );
+  throw new TypeError(`Tool ${tool.name} declares malformed checks: ${named.join('; ')}`);
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -21,6 +21,8 @@ const schema = baseEnvSchema(3070).extend({
   PERSONA_BRAIN: z.enum(['auto', 'scripted', 'claude-agent-sdk']).default('auto'),
   PERSONA_MODEL: z.string().min(1).optional(),
   PERSONA_TICK_TIMEOUT_MS: z.coerce.number().int().min(1000).default(600_000),
+  /** One tool call's deadline: past it the call is recorded as a `timeout`. */
+  PERSONA_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Seed of the scripted brain: the same seed lives the same days. */
   PERSONA_SCRIPTED_SEED: z.coerce.number().int().default(1),
   /** How long SIGTERM waits for the tick in flight before aborting its personas. */
@@ -54,6 +56,7 @@ export interface RunnerEnv {
   brain: BrainChoice;
   model: string | undefined;
   personaTimeoutMs: number;
+  callTimeoutMs: number;
   scriptedSeed: number;
   shutdownGraceMs: number;
   runnerId: string;
@@ -91,6 +94,7 @@ export function parseRunnerEnv(
       env.PERSONA_BRAIN === 'auto' ? (apiKey ? 'claude-agent-sdk' : 'scripted') : env.PERSONA_BRAIN,
     model: env.PERSONA_MODEL,
     personaTimeoutMs: env.PERSONA_TICK_TIMEOUT_MS,
+    callTimeoutMs: env.PERSONA_CALL_TIMEOUT_MS,
     scriptedSeed: env.PERSONA_SCRIPTED_SEED,
     shutdownGraceMs: env.RUNNER_SHUTDOWN_GRACE_MS,
     runnerId:

@@ -30,6 +30,7 @@ const service = await startPersonaRunner({
   runnerId: env.runnerId,
   concurrency: env.concurrency,
   personaTimeoutMs: env.personaTimeoutMs,
+  callTimeoutMs: env.callTimeoutMs,
   tickIntervalMs: env.tickIntervalMs,
   paused: env.paused,
   logger,

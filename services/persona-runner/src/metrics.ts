@@ -17,8 +17,8 @@ export function createRunnerMetrics() {
   });
   const toolCalls = new Counter({
     name: 'persona_tool_calls_total',
-    help: 'Tool calls personas made, by module, tool and result',
-    labelNames: ['module', 'tool', 'result'] as const,
+    help: 'Tool calls personas made, by module, tool, result and outcome (ok, an error kind, check_failed)',
+    labelNames: ['module', 'tool', 'result', 'outcome'] as const,
     registers: [registry],
   });
   const errors = new Counter({
@@ -47,8 +47,8 @@ export function createRunnerMetrics() {
   });
   return {
     registry,
-    toolCall: (module: string, tool: string, result: string) =>
-      toolCalls.inc({ module, tool, result }),
+    toolCall: (module: string, tool: string, result: string, outcome: string) =>
+      toolCalls.inc({ module, tool, result, outcome }),
     personaDay: (status: string, seconds: number) => {
       ticks.inc({ status });
       dayDuration.observe({ status }, seconds);

@@ -195,7 +195,7 @@ describe('PersonaRunner against the real identity service and gateway', () => {
     expect(metrics).toMatch(/persona_runner_ticks_total\{outcome="skipped_in_flight"\} 1/);
     expect(metrics).toMatch(/persona_runner_ticks_total\{outcome="skipped_paused"\} 1/);
     expect(metrics).toMatch(
-      /persona_tool_calls_total\{module="todo",tool="todo.list",result="ok"\} \d+/,
+      /persona_tool_calls_total\{module="todo",tool="todo.list",result="ok",outcome="ok"\} \d+/,
     );
     expect(metrics).toMatch(/persona_ticks_total\{status="timeout"\} 1/);
   });

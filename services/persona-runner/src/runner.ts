@@ -31,6 +31,8 @@ export interface PersonaRunnerOptions {
   onTick?: ((result: TickResult) => void) | undefined;
   /** Latency clock handed to brains (simulations add virtual time). */
   stopwatch?: (() => number) | undefined;
+  /** How long one tool call may take before it counts as a timeout (default 30 s). */
+  callTimeoutMs?: number | undefined;
 }
 
 /** Why a tick did not run. */
@@ -237,6 +239,7 @@ function dayDeps(
     metrics,
     shutdown,
     stopwatch: options.stopwatch ?? (() => performance.now()),
+    ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ActionRow, DuePersona } from '@mana/contracts';
+import type { ActionRow, CallCheck, DuePersona } from '@mana/contracts';
 import type { Logger } from 'pino';
 
 /** How a connection to the MCP gateway is made for one persona's day. */
@@ -7,6 +7,8 @@ export interface GatewayAccess {
   url: string;
   /** Authorization (the persona's token), X-Mana-Space and X-Mana-Modules. */
   headers: Record<string, string>;
+  /** How long one tool call may take before it is a `timeout` (default 30 s). */
+  callTimeoutMs?: number;
 }
 
 /** The space a persona acts in today. */
@@ -20,11 +22,21 @@ export interface DaySpace {
  * One tool call as it happened: the action row's fields a brain knows (`toolName` is the
  * app's `module.verb`, never the SDK's mangled `mcp__…` name; `toolUseId` the model's id
  * when it has one), with the raw input instead of its hash, the latency unrounded, and
- * the structured output of a successful call when the brain saw it.
+ * the structured output of a successful call when the brain saw it. A failed call
+ * carries its `errorKind`; a call made to check an earlier one names it in `checkOf`
+ * (that call's index, as `record` returned it); `check` is the persona's verdict on this
+ * call, usually set later through `DayContext.judge`.
  */
 export type ToolCall = Pick<
   ActionRow,
-  'toolName' | 'module' | 'toolUseId' | 'result' | 'errorMessage'
+  | 'toolName'
+  | 'module'
+  | 'toolUseId'
+  | 'result'
+  | 'errorMessage'
+  | 'errorKind'
+  | 'check'
+  | 'checkOf'
 > & {
   input: unknown;
   latencyMs: number;
@@ -52,10 +64,25 @@ export interface DayContext {
   /** Aborted on timeout or shutdown: stop and return as soon as possible. */
   signal: AbortSignal;
   /**
-   * Call this for every tool call the moment its result is known, so calls made before
-   * a failure or timeout are kept.
+   * Calls of each tool over the last 7 days, all personas together (tool name → calls;
+   * a tool absent was not called). Brains may favour tools that saw little traffic.
+   * Empty when the runner could not fetch it.
    */
-  record(call: ToolCall): void;
+  coverage: ReadonlyMap<string, number>;
+  /**
+   * Call this for every tool call the moment its result is known, so calls made before
+   * a failure or timeout are kept. Returns the call's index in the day (its row's
+   * `index`), which `checkOf` and `judge` refer to; -1 when the day has already ended
+   * and the call is not stored.
+   */
+  record(call: ToolCall): number;
+  /**
+   * The persona's verdict on an earlier call that answered ok, once it looked again:
+   * stored on that call's row (`by` is the index of the call that showed it). A later
+   * verdict on the same call replaces the earlier one. Ignored, with a log line, for an
+   * unknown index or a call that failed.
+   */
+  judge(index: number, check: CallCheck): void;
   /**
    * Milliseconds on a monotonic clock, to measure a call's latency (end − start).
    * `performance.now()` in a real run; a simulation adds the virtual time its fault
@@ -66,14 +93,33 @@ export interface DayContext {
   logger: Logger;
 }
 
+/** A failed check, as the persona saw it: which call did not hold up, and how. */
+export interface FailedCheckSample {
+  toolName: string;
+  expected?: string;
+  seen?: string;
+}
+
 /** What a persona experienced in one module, for the rating turn. */
 export interface ModuleExperience {
   module: string;
   calls: number;
+  /** Failed calls of every kind. */
   errors: number;
+  /**
+   * Of `errors`, those the app refused as invalid input (`invalid_input`): often the
+   * persona's own mistake. The rest (app errors, timeouts, transport) are the app failing.
+   */
+  invalidInputs: number;
   tools: string[];
   /** A few distinct error messages, as the persona saw them. */
   errorSamples: { toolName: string; message: string }[];
+  /** Calls the persona looked at again and gave a verdict on. */
+  checks: number;
+  /** Of `checks`, those that did not hold up: the app said ok, but it was not so. */
+  failedChecks: number;
+  /** A few failed checks with what was expected and what was seen. */
+  failedCheckSamples: FailedCheckSample[];
   latencyP50Ms: number;
   latencyMaxMs: number;
   slowest: { toolName: string; latencyMs: number } | null;

@@ -1,17 +1,17 @@
-import { HEADERS } from '@mana/contracts';
+import { type ErrorKind, HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { CallToolResultSchema, ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import type { GatewayAccess } from '../brains/types';
+import { errorKindOfResult, errorKindOfThrown } from './error-kind';
+import { type GatewayTool, gatewayToolOf } from './gateway-tool';
 
-/** A tool as the gateway lists it. */
-export interface GatewayTool {
-  name: string;
-  module: string;
-  description: string;
-  inputSchema: Record<string, unknown>;
-  outputSchema?: Record<string, unknown>;
-  readOnly: boolean;
-}
+export type { GatewayTool } from './gateway-tool';
+
+/** How long one tool call may take before it counts as a `timeout`, unless told otherwise. */
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 
 /** The outcome of one tool call through the gateway. */
 export interface GatewayCallResult {
@@ -20,6 +20,8 @@ export interface GatewayCallResult {
   output?: unknown;
   /** The error text of an `isError` result or of a protocol error. */
   errorMessage?: string;
+  /** Why a failed call failed; set on every failure. */
+  errorKind?: ErrorKind;
 }
 
 /** An MCP session with the gateway, as any MCP client would hold one. */
@@ -48,6 +50,11 @@ export function gatewayHeaders(
 /**
  * Connects the official MCP client to the gateway with the persona's headers. Fails
  * (throws) when the gateway cannot be reached or refuses the token or space.
+ *
+ * A call never throws for a failure of its own: it answers `ok: false` with the message
+ * and the error's kind (see `error-kind.ts`), also when it ran past its deadline
+ * (`access.callTimeoutMs`, default {@link DEFAULT_CALL_TIMEOUT_MS}) or when its output
+ * breaks the schema the tool listed (`app_error`). Only an aborted `signal` makes it throw.
  */
 export async function connectGateway(
   access: GatewayAccess,
@@ -58,21 +65,27 @@ export async function connectGateway(
     requestInit: { headers: access.headers, ...(signal ? { signal } : {}) },
   });
   await client.connect(transport);
+  const timeout = access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  // Outputs are validated here rather than inside the SDK's callTool, whose schema
+  // mismatch is a JSON-RPC InvalidParams error that would read as the persona's mistake.
+  // A tool's validator is compiled when it is first called: a day calls a few of them.
+  const outputValidation = lazyOutputValidation();
   return {
     async listTools() {
       const tools: GatewayTool[] = [];
       let cursor: string | undefined;
       do {
-        const page = await client.listTools(cursor ? { cursor } : {});
-        for (const t of page.tools) {
-          tools.push({
-            name: t.name,
-            module: t.name.slice(0, t.name.indexOf('.')),
-            description: t.description ?? '',
-            inputSchema: t.inputSchema as Record<string, unknown>,
-            ...(t.outputSchema ? { outputSchema: t.outputSchema as Record<string, unknown> } : {}),
-            readOnly: t.annotations?.readOnlyHint === true,
-          });
+        const params = cursor ? { cursor } : {};
+        const page = await linkedTo(signal, (callSignal) =>
+          client.request({ method: 'tools/list', params }, ListToolsResultSchema, {
+            timeout,
+            signal: callSignal,
+          }),
+        );
+        for (const listed of page.tools) {
+          const tool = gatewayToolOf(listed);
+          tools.push(tool);
+          if (tool.outputSchema) outputValidation.schemas.set(tool.name, tool.outputSchema);
         }
         cursor = page.nextCursor;
       } while (cursor);
@@ -80,24 +93,100 @@ export async function connectGateway(
     },
     async callTool(name, input) {
       try {
-        const result = await client.callTool({
-          name,
-          arguments: (input ?? {}) as Record<string, unknown>,
-        });
+        const params = { name, arguments: (input ?? {}) as Record<string, unknown> };
+        const result = await linkedTo(signal, (callSignal) =>
+          client.request({ method: 'tools/call', params }, CallToolResultSchema, {
+            timeout,
+            signal: callSignal,
+          }),
+        );
         if (result.isError) {
-          const content = Array.isArray(result.content) ? result.content : [];
-          const text = content
-            .map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : ''))
-            .join(' ')
-            .trim();
-          return { ok: false, errorMessage: text || 'the tool reported an error' };
+          const text = textOf(result.content);
+          return {
+            ok: false,
+            errorMessage: text || 'the tool reported an error',
+            errorKind: errorKindOfResult(result._meta, text),
+          };
+        }
+        if (outputValidation.schemas.has(name)) {
+          const problem =
+            result.structuredContent === undefined
+              ? 'it has an output schema but answered no structured content'
+              : outputValidation.problem(name, result.structuredContent);
+          if (problem) {
+            return {
+              ok: false,
+              errorMessage: `${name} answered output that does not match its schema: ${problem}`,
+              errorKind: 'app_error',
+            };
+          }
         }
         return { ok: true, output: result.structuredContent };
       } catch (error) {
         if (signal?.aborted) throw error;
-        return { ok: false, errorMessage: error instanceof Error ? error.message : String(error) };
+        return {
+          ok: false,
+          errorMessage: error instanceof Error ? error.message : String(error),
+          errorKind: errorKindOfThrown(error),
+        };
       }
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Runs one request under a signal of its own that aborts with the day's. The SDK adds an
+ * abort listener to a request's signal and never removes it; on the day's signal those
+ * would pile up call after call. (The transport ignores `requestInit.signal` for its
+ * POSTs, so without this an aborted day would wait for the call's answer or deadline.)
+ */
+async function linkedTo<T>(
+  day: AbortSignal | undefined,
+  request: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const own = new AbortController();
+  const onAbort = () => own.abort(day?.reason);
+  if (day?.aborted) onAbort();
+  day?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await request(own.signal);
+  } finally {
+    day?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Output schemas by tool name, compiled into validators on first use. `problem` answers
+ * why an output breaks its tool's schema, or undefined when it does not (or none is known).
+ */
+function lazyOutputValidation() {
+  const ajv = new AjvJsonSchemaValidator();
+  const schemas = new Map<string, Record<string, unknown>>();
+  const compiled = new Map<string, (output: unknown) => string | undefined>();
+  return {
+    schemas,
+    problem(name: string, output: unknown): string | undefined {
+      let validate = compiled.get(name);
+      const schema = schemas.get(name);
+      if (!validate && schema) {
+        const check = ajv.getValidator(schema as JsonSchemaType);
+        validate = (value) => {
+          const verdict = check(value);
+          return verdict.valid ? undefined : (verdict.errorMessage ?? 'invalid');
+        };
+        compiled.set(name, validate);
+      }
+      return validate?.(output);
+    },
+  };
+}
+
+/** The text parts of a result's content, joined. */
+function textOf(content: unknown): string {
+  const parts = Array.isArray(content) ? content : [];
+  return parts
+    .map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : ''))
+    .join(' ')
+    .trim();
 }

@@ -2,6 +2,8 @@ import {
   type ActionRow,
   type BatchAnswer,
   batchAnswerSchema,
+  type CoverageAnswer,
+  coverageAnswerSchema,
   type DueAnswer,
   dueAnswerSchema,
   type FeedbackRow,
@@ -44,7 +46,7 @@ export class InternalApiClient {
 
   constructor(options: InternalApiOptions) {
     if (!options.serviceKey) throw new Error('InternalApiClient needs a non-empty service key');
-    this.#base = `${options.authUrl.replace(/\/+$/, '')}/api/v1/internal/personas`;
+    this.#base = `${options.authUrl.replace(/\/+$/, '')}/api/v1/internal`;
     this.#key = options.serviceKey;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#fetch = options.fetch ?? fetch;
@@ -52,14 +54,23 @@ export class InternalApiClient {
 
   /** The personas due now, in the order to run them. */
   async due(limit?: number): Promise<DueAnswer> {
-    const body = await this.#request('GET', `/due${limit ? `?limit=${limit}` : ''}`);
+    const body = await this.#request('GET', `/personas/due${limit ? `?limit=${limit}` : ''}`);
     return dueAnswerSchema.parse(body);
+  }
+
+  /**
+   * How often each tool was called over the last `days` days. Asked once, without
+   * retries: plans can do without it, a tick should not wait for it.
+   */
+  async coverage(days = 7): Promise<CoverageAnswer> {
+    const body = await this.#request('GET', `/coverage?days=${days}`, undefined, NO_RETRY);
+    return coverageAnswerSchema.parse(body);
   }
 
   /** Stores actions (in batches of 500); returns how many were new. */
   async postActions(personaId: string, rows: readonly ActionRow[]): Promise<BatchAnswer> {
     return this.#batches(
-      `/${encodeURIComponent(personaId)}/actions`,
+      `/personas/${encodeURIComponent(personaId)}/actions`,
       'actions',
       rows,
       MAX_ACTIONS_PER_BATCH,
@@ -69,7 +80,7 @@ export class InternalApiClient {
   /** Stores ratings (in batches of 100). */
   async postFeedback(personaId: string, rows: readonly FeedbackRow[]): Promise<BatchAnswer> {
     return this.#batches(
-      `/${encodeURIComponent(personaId)}/feedback`,
+      `/personas/${encodeURIComponent(personaId)}/feedback`,
       'feedback',
       rows,
       MAX_FEEDBACK_PER_BATCH,
@@ -80,7 +91,7 @@ export class InternalApiClient {
   async putTick(personaId: string, tickId: string, record: TickRecord): Promise<void> {
     await this.#request(
       'PUT',
-      `/${encodeURIComponent(personaId)}/ticks/${encodeURIComponent(tickId)}`,
+      `/personas/${encodeURIComponent(personaId)}/ticks/${encodeURIComponent(tickId)}`,
       record,
     );
   }
@@ -97,7 +108,12 @@ export class InternalApiClient {
     return total;
   }
 
-  #request(method: string, path: string, body?: unknown): Promise<unknown> {
+  #request(
+    method: string,
+    path: string,
+    body?: unknown,
+    retry: RetryPolicy = this.#retry,
+  ): Promise<unknown> {
     return withRetry(async () => {
       let response: Response;
       try {
@@ -124,9 +140,11 @@ export class InternalApiClient {
           response.status,
         );
       return text ? (JSON.parse(text) as unknown) : undefined;
-    }, this.#retry);
+    }, retry);
   }
 }
+
+const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
 function describe(error: unknown): string {
   if (error instanceof Error) {

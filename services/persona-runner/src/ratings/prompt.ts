@@ -2,8 +2,9 @@ import type { DuePersona } from '@mana/contracts';
 import type { ModuleExperience } from '../brains/types';
 
 /**
- * The rating turn's prompt, in the persona's language: what happened per module, and
- * the strict JSON shape to answer with.
+ * The rating turn's prompt, in the persona's language: what happened per module (calls,
+ * errors and how many of them refused the persona's input, the checks it made and
+ * those that did not hold up, latency), and the strict JSON shape to answer with.
  */
 export function ratingPrompt(
   persona: Pick<DuePersona, 'locale'>,
@@ -11,7 +12,15 @@ export function ratingPrompt(
 ): string {
   const lines = experience.map((m) => {
     const errors = m.errorSamples.map((e) => `${e.toolName}: ${e.message}`).join(' | ');
-    return `- ${m.module}: ${m.calls} calls (${m.tools.join(', ')}), ${m.errors} errors${errors ? ` [${errors}]` : ''}, median ${m.latencyP50Ms} ms, slowest ${m.latencyMaxMs} ms`;
+    const refused = m.invalidInputs > 0 ? ` (${m.invalidInputs} refused your input)` : '';
+    const failed = m.failedCheckSamples
+      .map((f) => `${f.toolName}: expected ${f.expected ?? '?'}; seen ${f.seen ?? '?'}`)
+      .join(' | ');
+    const checks =
+      m.checks > 0
+        ? `, ${m.checks} checked again, ${m.failedChecks} did not hold up${failed ? ` [${failed}]` : ''}`
+        : '';
+    return `- ${m.module}: ${m.calls} calls (${m.tools.join(', ')}), ${m.errors} errors${refused}${errors ? ` [${errors}]` : ''}${checks}, median ${m.latencyP50Ms} ms, slowest ${m.latencyMaxMs} ms`;
   });
   const shape =
     '{"ratings":[{"module":"<module>","rating":<1-5>,"notes":"<one or two sentences>"}]}';

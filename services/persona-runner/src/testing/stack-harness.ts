@@ -7,6 +7,7 @@ import type { ToolRegistry } from '@mana/tool-registry';
 import { pino } from 'pino';
 import type { DayContext, ToolCall } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
+import { CallLog } from '../tick/call-log';
 import { modulesOf } from '../tick/modules-of';
 
 export const STACK_SERVICE_KEY = 'runner-test-service-key';
@@ -73,7 +74,7 @@ export async function startTestStack(
     },
     /**
      * A DayContext for a catalog persona in its personal space (or the named shared one),
-     * recording calls into the returned array.
+     * recording calls (and verdicts on them) into the returned array, as a tick does.
      */
     async day(
       name: string,
@@ -82,6 +83,7 @@ export async function startTestStack(
         now?: Date | undefined;
         signal?: AbortSignal | undefined;
         tickId?: string | undefined;
+        coverage?: ReadonlyMap<string, number> | undefined;
       } = {},
     ) {
       const persona = this.persona(name);
@@ -93,7 +95,8 @@ export async function startTestStack(
         : spaces.find((s) => s.type === 'personal');
       if (!space) throw new Error(`no space ${options.spaceName ?? 'personal'} for ${name}`);
       const modules = modulesOf(persona);
-      const calls: ToolCall[] = [];
+      const log = new CallLog(pino({ level: 'silent' }));
+      const calls: ToolCall[] = log.calls;
       const day: DayContext = {
         persona,
         tickId: options.tickId ?? `test-${name.toLowerCase()}`,
@@ -105,7 +108,9 @@ export async function startTestStack(
         space,
         modules,
         signal: options.signal ?? new AbortController().signal,
-        record: (call) => calls.push(call),
+        coverage: options.coverage ?? new Map(),
+        record: log.record,
+        judge: log.judge,
         stopwatch: () => performance.now(),
 
         logger: pino({ level: 'silent' }),

@@ -29,4 +29,11 @@ export interface DayDeps {
   shutdown: AbortSignal;
   /** Latency clock handed to brains (`performance.now`; simulations add virtual time). */
   stopwatch: () => number;
+  /** How long one tool call may take before it is a `timeout` (the gateway client's default). */
+  callTimeoutMs?: number;
+  /**
+   * Calls of each tool over the last 7 days, fetched once per tick (`runTick` sets it);
+   * empty or absent when it could not be fetched.
+   */
+  coverage?: ReadonlyMap<string, number>;
 }

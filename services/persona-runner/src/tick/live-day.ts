@@ -4,6 +4,7 @@ import type { DayContext, ToolCall, Usage } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
 import { parseRatings } from '../ratings/parse-ratings';
 import { abortable } from './abortable';
+import { CallLog } from './call-log';
 import { chooseSpace } from './choose-space';
 import { DayTimeoutError, dayAbort } from './day-abort';
 import type { DayDeps } from './day-deps';
@@ -24,7 +25,7 @@ export interface LivedDay {
   running: TickRecord;
   /** The space it acted in; null when the day ended before one was chosen. */
   spaceId: string | null;
-  /** Every tool call the brain reported before the day ended, in order. */
+  /** Every tool call the brain reported before the day ended, in order, with its verdict. */
   calls: ToolCall[];
   ratings: FeedbackRow[];
   usage: Usage;
@@ -39,8 +40,8 @@ export interface LivedDay {
  * Lives one persona's day: records the tick as running, logs in, chooses the space, lets
  * the brain live the day through the gateway and rate the modules it used. The day is
  * aborted after `deps.timeoutMs` or when the runner shuts down. Never throws: a failure
- * or timeout ends as the day's status, keeping the calls made before it; calls reported
- * after the day ended are dropped.
+ * or timeout ends as the day's status, keeping the calls made before it; calls and
+ * verdicts reported after the day ended are dropped.
  */
 export async function liveDay(
   persona: DuePersona,
@@ -51,6 +52,7 @@ export async function liveDay(
   const startedAt = deps.clock();
   const log = deps.logger.child({ tickId, persona: persona.email });
   const abort = dayAbort(deps.timeoutMs, deps.shutdown);
+  const callLog = new CallLog(log);
   const day: LivedDay = {
     persona,
     tickId,
@@ -64,20 +66,11 @@ export async function liveDay(
       model: deps.brain.model,
     },
     spaceId: null,
-    calls: [],
+    calls: callLog.calls,
     ratings: [],
     usage: NO_USAGE,
     status: 'ok',
     log,
-  };
-  let ended = false;
-  const record = (call: ToolCall) => {
-    if (ended) {
-      log.warn({ tool: call.toolName }, 'tool call reported after the day ended; not stored');
-      return;
-    }
-    day.calls.push(call);
-    deps.metrics.toolCall(call.module, call.toolName, call.result);
   };
   try {
     await deps.outbox.send({
@@ -86,7 +79,7 @@ export async function liveDay(
       tickId,
       record: day.running,
     });
-    await liveAndRate(day, record, abort.signal, deps);
+    await liveAndRate(day, callLog, abort.signal, deps);
   } catch (cause) {
     const reason = abort.signal.aborted ? abort.signal.reason : cause;
     day.status = reason instanceof DayTimeoutError ? 'timeout' : 'failed';
@@ -96,7 +89,7 @@ export async function liveDay(
     log.warn({ err: cause, status: day.status }, 'persona day did not complete');
   } finally {
     abort.release();
-    ended = true;
+    callLog.end();
   }
   return day;
 }
@@ -108,7 +101,7 @@ export async function liveDay(
  */
 async function liveAndRate(
   day: LivedDay,
-  record: (call: ToolCall) => void,
+  calls: CallLog,
   signal: AbortSignal,
   deps: DayDeps,
 ): Promise<void> {
@@ -126,11 +119,14 @@ async function liveAndRate(
     gateway: {
       url: `${deps.mcpUrl}/mcp`,
       headers: gatewayHeaders(token, space.id, modules),
+      ...(deps.callTimeoutMs ? { callTimeoutMs: deps.callTimeoutMs } : {}),
     },
     space: { id: space.id, name: space.name, type: space.type },
     modules,
     signal,
-    record,
+    coverage: deps.coverage ?? new Map(),
+    record: calls.record,
+    judge: calls.judge,
     logger: day.log,
     stopwatch: deps.stopwatch,
   };

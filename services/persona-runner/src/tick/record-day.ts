@@ -1,4 +1,4 @@
-import { type ActionRow, hashToolInput, type TickRecord } from '@mana/contracts';
+import { type ActionRow, hashToolInput, outcomeOf, type TickRecord } from '@mana/contracts';
 import type { ToolCall } from '../brains/types';
 import type { DayDeps } from './day-deps';
 import type { LivedDay } from './live-day';
@@ -19,12 +19,15 @@ export interface PersonaDayResult {
  * Stores a lived day: its tool calls as action rows, its ratings, then the finished tick
  * record, through the outbox. A write the identity service does not take (and every later
  * one of this persona) is kept for the next tick; a day that went well but is not stored
- * yet ends `failed` ("kept for retry"). Counts the day in the metrics and logs it. Never
- * throws.
+ * yet ends `failed` ("kept for retry"). Counts the day and its calls in the metrics (here,
+ * once every verdict is in, so a call's outcome is final) and logs it. Never throws.
  */
 export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDayResult> {
   const { persona, tickId, log } = day;
   const actions = day.calls.map((call, index) => actionRow(call, index, day));
+  for (const row of actions) {
+    deps.metrics.toolCall(row.module, row.toolName, row.result, outcomeOf(row));
+  }
   const final: TickRecord = {
     ...day.running,
     status: day.status,
@@ -84,6 +87,11 @@ function actionRow(call: ToolCall, index: number, day: LivedDay): ActionRow {
     result: call.result,
     ...(call.errorMessage ? { errorMessage: call.errorMessage.slice(0, 4000) } : {}),
     latencyMs: Math.max(0, Math.round(call.latencyMs)),
+    // The wire refuses a kind on an ok call and a verdict on an error; CallLog keeps
+    // them apart already, and this keeps one bad call from refusing the whole batch.
+    ...(call.result === 'error' && call.errorKind ? { errorKind: call.errorKind } : {}),
+    ...(call.result === 'ok' && call.check ? { check: call.check } : {}),
+    ...(call.checkOf !== undefined && call.checkOf < index ? { checkOf: call.checkOf } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type DueAnswer, personaTickId, runTickId } from '@mana/contracts';
+import { fetchCoverage } from './coverage';
 import type { DayDeps } from './day-deps';
 import { runPersonaDay } from './persona-day';
 import { runPool } from './pool';
@@ -24,9 +25,9 @@ export interface TickOptions {
 }
 
 /**
- * One tick: deliver writes left over from earlier ticks, fetch the due personas, and
- * run their days in a pool of `concurrency` (the next persona starts as soon as one
- * finishes). A persona's failure or timeout is part of the result, never a failed tick;
+ * One tick: deliver writes left over from earlier ticks, fetch the due personas and how
+ * much each tool was exercised lately, and run their days in a pool of `concurrency`
+ * (the next persona starts as soon as one finishes). A persona's failure or timeout is part of the result, never a failed tick;
  * only an unreachable identity service fails the tick itself (it throws).
  */
 export async function runTick(deps: DayDeps, options: TickOptions): Promise<TickResult> {
@@ -51,8 +52,11 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
     deps.metrics.error('due');
     throw error;
   }
-  // The days log under the tick's logger; everything else they share with the runner.
-  const days: DayDeps = { ...deps, logger: log };
+  // The days log under the tick's logger and plan from the same coverage; everything
+  // else they share with the runner.
+  const coverage =
+    due.personas.length > 0 ? await fetchCoverage(deps.api, log, deps.metrics) : new Map();
+  const days: DayDeps = { ...deps, logger: log, coverage };
   const personas = await runPool(due.personas, options.concurrency, (persona) =>
     runPersonaDay(persona, personaTickId(tickId, persona.email), days),
   );

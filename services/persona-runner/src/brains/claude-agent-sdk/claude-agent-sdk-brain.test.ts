@@ -146,11 +146,13 @@ describe('claude-agent-sdk brain', () => {
       toolName: 'todo.complete',
       module: 'todo',
       errorMessage: expect.stringContaining(missing),
+      errorKind: 'invalid_input',
     });
     expect(byId.get('toolu_invalid')).toMatchObject({
       toolName: 'calendar.create_event',
       module: 'calendar',
       errorMessage: expect.stringMatching(/title/),
+      errorKind: 'invalid_input',
     });
   });
 
@@ -189,12 +191,67 @@ describe('claude-agent-sdk brain', () => {
       .map((t) => `mcp__mana__${t.name.replaceAll('.', '_')}`);
     expect(expected.length).toBeGreaterThan(10);
     const offered = (first?.toolNames ?? []).filter((n) => n !== 'DeferredToolPlaceholder');
-    expect(offered.toSorted()).toEqual(expected.toSorted());
+    // Beside the app's tools, only the persona's own note of a check (not an app action).
+    expect(offered.toSorted()).toEqual([...expected, 'mcp__persona__report_check'].toSorted());
     expect(offered.some((n) => n.startsWith('mcp__mana__habits_'))).toBe(false);
 
     expect(calls).toHaveLength(1);
     expect(usage).toMatchObject({ inputTokens: 100 + 50 + 10 + 200, outputTokens: 50 });
     expect(usage?.costUsd).toBeGreaterThan(0);
+  });
+
+  it('records the check the model reports with report_check on the write it names', async () => {
+    const { day, calls } = await stack.day('maya');
+    const requests = requestsFrom();
+    const expected = 'a todo "Milch kaufen" in todo.list';
+    const seen = 'not in the todos listed';
+    fake.script(
+      scriptedTurns([
+        {
+          toolUses: [
+            {
+              id: 'toolu_create',
+              name: 'mcp__mana__todo_create',
+              input: { title: 'Milch kaufen' },
+            },
+          ],
+        },
+        {
+          toolUses: [{ id: 'toolu_list', name: 'mcp__mana__todo_list', input: { status: 'all' } }],
+        },
+        {
+          toolUses: [
+            {
+              id: 'toolu_report',
+              name: 'mcp__persona__report_check',
+              input: { call: 'toolu_create', verdict: 'failed', expected, seen, by: 'toolu_list' },
+            },
+            {
+              id: 'toolu_report_unknown',
+              name: 'mcp__persona__report_check',
+              input: { call: 'toolu_never', verdict: 'passed' },
+            },
+          ],
+        },
+        { text: 'Done for today.' },
+      ]),
+    );
+
+    await brain().liveDay(day);
+
+    // The reports are the persona's notes, not app actions: two rows, the write judged.
+    expect(calls.map((c) => c.toolUseId)).toEqual(['toolu_create', 'toolu_list']);
+    expect(calls[0]).toMatchObject({
+      toolName: 'todo.create',
+      result: 'ok',
+      check: { status: 'failed', by: 1, expected, seen },
+    });
+    expect(calls[1]?.check).toBeUndefined();
+    const answers = new Map(requests()[3]?.toolResults.map((r) => [r.toolUseId, r]));
+    expect(answers.get('toolu_report')).toMatchObject({ isError: false });
+    expect(answers.get('toolu_report')?.text).toContain('Noted');
+    expect(answers.get('toolu_report_unknown')).toMatchObject({ isError: true });
+    expect(answers.get('toolu_report_unknown')?.text).toContain('No tool call with id toolu_never');
   });
 
   it('ends the day normally at the turn limit, recording every call', async () => {
@@ -344,8 +401,12 @@ describe('claude-agent-sdk brain', () => {
         module: 'notes',
         calls: 2,
         errors: 0,
+        invalidInputs: 0,
         tools: ['notes.create'],
         errorSamples: [],
+        checks: 0,
+        failedChecks: 0,
+        failedCheckSamples: [],
         latencyP50Ms: 12,
         latencyMaxMs: 20,
         slowest: { toolName: 'notes.create', latencyMs: 20 },

@@ -83,3 +83,12 @@ export function structuredOutputOf(message: unknown): unknown {
   if (!isObject(message) || !isObject(message.tool_use_result)) return undefined;
   return message.tool_use_result.structuredContent;
 }
+
+/**
+ * The `_meta` of an MCP call's result, when the CLI reports it next to the result
+ * (`tool_use_result._meta`): the gateway's error kind travels there.
+ */
+export function resultMetaOf(message: unknown): unknown {
+  if (!isObject(message) || !isObject(message.tool_use_result)) return undefined;
+  return message.tool_use_result._meta;
+}

@@ -20,6 +20,9 @@ describe('dayPrompt', () => {
     expect(text).toContain('Simulate your day in the app');
     expect(text).toContain('Your modules: contacts, calendar.');
     expect(text).toContain('You are in the space "Northwind" (team space).');
+    expect(text).toContain('Check your work as a careful person does');
+    expect(text).toContain('search or list for what you just wrote');
+    expect(text).toContain('Report each check with report_check: call = the tool_use id');
   });
 
   it('writes it in German, already the next day in Berlin', () => {
@@ -32,5 +35,7 @@ describe('dayPrompt', () => {
     expect(text).toContain('Heute ist Samstag, 28. November 2026, 00:30 Uhr.');
     expect(text).toContain('Deine Module: journal, dreams.');
     expect(text).toContain('Du bist im Bereich „Sofia & Tom“ (Familienbereich).');
+    expect(text).toContain('Prüfe deine Arbeit, wie es ein sorgfältiger Mensch tut');
+    expect(text).toContain('Melde jede Prüfung mit report_check: call = die tool_use-ID');
   });
 });

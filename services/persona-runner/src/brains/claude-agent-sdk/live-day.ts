@@ -4,6 +4,7 @@ import { dayPrompt } from './day-prompt';
 import { ClaudeAgentSdkBrainError } from './errors';
 import { ensureGatewayConnected } from './gateway-status';
 import { personaTools } from './gateway-tools';
+import { PERSONA_SERVER, REPORT_CHECK_SDK_NAME, reportCheckServer } from './report-check';
 import { runAgent } from './run-agent';
 import { toolCallTracker } from './tool-call-tracker';
 import { GATEWAY_SERVER, sdkToolName, toolNameResolver } from './tool-names';
@@ -11,9 +12,10 @@ import { usageFromResult } from './usage';
 
 /**
  * The main turn: the persona lives its day through the gateway's tools of its modules
- * (and nothing else), for at most `maxTurns` model turns. Every tool call is reported
- * through `day.record` as soon as its result arrives; a call left without a result is
- * reported as an error. Reaching the turn limit is a normal end of the day.
+ * (and nothing else but `report_check`, its own note of how a check of its work went,
+ * which becomes `day.judge`), for at most `maxTurns` model turns. Every tool call is
+ * reported through `day.record` as soon as its result arrives; a call left without a
+ * result is reported as an error. Reaching the turn limit is a normal end of the day.
  *
  * Throws a {@link ClaudeAgentSdkBrainError} (`GATEWAY_UNAVAILABLE`, `API_ERROR`, `ABORTED`,
  * `RUN_FAILED`) after recording every call made before the failure.
@@ -26,6 +28,7 @@ export async function liveDay(
   const tracker = toolCallTracker({
     resolve: toolNameResolver(tools, day.modules),
     record: day.record,
+    ownTool: (name) => name === REPORT_CHECK_SDK_NAME,
     logger: day.logger,
   });
   // The runner stops taking records as soon as the day is aborted, so calls cut off by the
@@ -42,8 +45,13 @@ export async function liveDay(
         systemPrompt: day.persona.systemPrompt,
         mcpServers: {
           [GATEWAY_SERVER]: { type: 'http', url: day.gateway.url, headers: day.gateway.headers },
+          [PERSONA_SERVER]: reportCheckServer({
+            calls: tracker,
+            judge: day.judge,
+            logger: day.logger,
+          }),
         },
-        allowedTools: tools.map((tool) => sdkToolName(tool.toolName)),
+        allowedTools: [...tools.map((tool) => sdkToolName(tool.toolName)), REPORT_CHECK_SDK_NAME],
         maxTurns: brain.maxTurns,
       },
       onMessage: async (message, query) => {

@@ -1,3 +1,4 @@
+import { coverageFactors } from './coverage-weight';
 import type { IdPool, KnownItem } from './id-pool';
 import { generateInput } from './input-generator';
 import { type MistakeKind, makeMistake } from './mistakes';
@@ -25,6 +26,8 @@ export interface PlannerDeps {
   pool: IdPool;
   now: Date;
   voice: Voice;
+  /** Calls of each tool lately (all personas): under-exercised tools are favoured. */
+  coverage?: ReadonlyMap<string, number>;
 }
 
 /** How many actions an archetype takes in a day: the newbie does little, the solo dev a lot. */
@@ -48,13 +51,15 @@ export function actionCount(archetype: string, rng: Rng): number {
  * Decides the persona's next call, the way a person moves through an app: pick a module
  * by the persona's mix (and often stay in it), look around first (a list or search),
  * then create when there is nothing to act on, or act on an item the app returned —
- * only items whose state allows the action. With probability `chaos` the input is
- * spoiled into a realistic mistake.
+ * only items whose state allows the action; a tool's weight is scaled by how little it
+ * was exercised lately ({@link coverageFactors}). With probability `chaos` the input is
+ * spoiled into a realistic mistake. Deterministic for a seed and the same coverage.
  */
 export class DayPlanner {
   readonly #deps: PlannerDeps;
   readonly #byModule = new Map<string, ToolProfile[]>();
   readonly #surveyed = new Set<string>();
+  readonly #coverage: ReadonlyMap<string, number>;
   #lastModule: string | undefined;
   #lastWasSurvey = false;
 
@@ -65,6 +70,10 @@ export class DayPlanner {
       list.push(tool);
       this.#byModule.set(tool.module, list);
     }
+    this.#coverage = coverageFactors(
+      deps.tools.map((t) => t.name),
+      deps.coverage ?? new Map(),
+    );
   }
 
   /** The modules the persona can use today: in its mix and served by the gateway. */
@@ -102,7 +111,8 @@ export class DayPlanner {
     const options: [{ tool: ToolProfile; targets: Map<string, string> }, number][] = [];
     for (const tool of tools) {
       const targets = this.#targets(tool);
-      if (targets) options.push([{ tool, targets }, weightOf(tool, hasItems)]);
+      const weight = weightOf(tool, hasItems) * (this.#coverage.get(tool.name) ?? 1);
+      if (targets) options.push([{ tool, targets }, weight]);
     }
     if (options.length === 0) return undefined;
     const { tool, targets } = this.#deps.rng.weighted(options);
@@ -115,9 +125,9 @@ export class DayPlanner {
     return targets ? this.#plan(previous.profile, targets, { careful: true }) : undefined;
   }
 
-  /** Learns from a call's output: ids and states of the items it returned. */
-  observe(call: PlannedCall, output: unknown): void {
-    this.#deps.pool.remember(call.profile.module, output);
+  /** Learns from a call's output (a planned call or a check): ids and states of its items. */
+  observe(module: string, output: unknown): void {
+    this.#deps.pool.remember(module, output);
   }
 
   #chooseModule(tried: ReadonlySet<string>): string | undefined {

@@ -1,5 +1,6 @@
 import { connectGateway } from '../../clients/gateway';
 import type { DayContext } from '../types';
+import { createCheckRunner } from './check-runner';
 import { actionCount, DayPlanner, type PlannedCall } from './day-planner';
 import { dayRng } from './day-rng';
 import { IdPool } from './id-pool';
@@ -8,9 +9,12 @@ import { createVoice } from './voice';
 
 /**
  * Lives one persona's day offline: connects to the gateway as the persona, lists its
- * tools, then makes a handful of planned calls, recording each the moment its result is
- * known, with its latency on the day's stopwatch. Stops between calls once `day.signal`
- * is aborted (rejecting with its reason) and always closes the session.
+ * tools, then makes a handful of planned calls (weighted towards tools that saw little
+ * traffic lately), recording each the moment its result is known, with its latency on
+ * the day's stopwatch and, for a failure, its kind. After a write that answered ok it
+ * checks its work when the tool declares how (see `check-runner.ts`); those reads come on
+ * top of the planned calls. Stops between calls once `day.signal` is aborted (rejecting
+ * with its reason) and always closes the session.
  */
 export async function liveScriptedDay(day: DayContext, seed: number): Promise<void> {
   day.signal.throwIfAborted();
@@ -19,17 +23,32 @@ export async function liveScriptedDay(day: DayContext, seed: number): Promise<vo
     // The gateway lists only the persona's modules; filtering again keeps a misconfigured
     // gateway from steering the persona into modules it does not use.
     const own = new Set(day.modules);
-    const tools = (await session.listTools()).filter((t) => own.has(t.module)).map(profileTool);
+    const listed = (await session.listTools()).filter((t) => own.has(t.module));
+    const tools = listed.map(profileTool);
     day.signal.throwIfAborted();
     const rng = dayRng(seed, day, 'live');
+    const chaos = Math.min(1, Math.max(0, day.persona.traits.chaos ?? 0));
     const planner = new DayPlanner({
       tools,
       moduleMix: day.persona.moduleMix,
-      chaos: Math.min(1, Math.max(0, day.persona.traits.chaos ?? 0)),
+      chaos,
       rng,
       pool: new IdPool(),
       now: day.now,
       voice: createVoice(day.persona),
+      coverage: day.coverage,
+    });
+    let calls = 0;
+    const nextToolUseId = () => `scripted-${++calls}`;
+    const checker = createCheckRunner({
+      day,
+      session,
+      tools: new Map(listed.map((t) => [t.name, t])),
+      // A stream of its own: whether the persona checks never shifts what it plans.
+      rng: rng.fork('checks'),
+      chaos,
+      nextToolUseId,
+      learn: (module, output) => planner.observe(module, output),
     });
     const actions = actionCount(day.persona.archetype, rng);
     day.logger.debug(
@@ -49,18 +68,28 @@ export async function liveScriptedDay(day: DayContext, seed: number): Promise<vo
         throw error;
       });
       const latencyMs = day.stopwatch() - started;
-      day.record({
+      const index = day.record({
         toolName: plan.profile.name,
         module: plan.profile.module,
-        toolUseId: `scripted-${n}`,
+        toolUseId: nextToolUseId(),
         input: plan.input,
         result: result.ok ? 'ok' : 'error',
-        ...(result.ok ? {} : { errorMessage: result.errorMessage ?? 'the tool reported an error' }),
+        ...(result.ok
+          ? {}
+          : {
+              errorMessage: result.errorMessage ?? 'the tool reported an error',
+              ...(result.errorKind ? { errorKind: result.errorKind } : {}),
+            }),
         latencyMs,
         ...(result.ok && result.output !== undefined ? { output: result.output } : {}),
       });
-      if (result.ok) planner.observe(plan, result.output);
-      else if (plan.mistake && rng.chance(0.5)) retry = planner.retry(plan);
+      if (result.ok) {
+        planner.observe(plan.profile.module, result.output);
+        if (plan.profile.role !== 'read') {
+          const { tool } = plan.profile;
+          await checker.afterWrite({ index, tool, input: plan.input, output: result.output });
+        }
+      } else if (plan.mistake && rng.chance(0.5)) retry = planner.retry(plan);
     }
   } finally {
     await session.close().catch((error: unknown) => {

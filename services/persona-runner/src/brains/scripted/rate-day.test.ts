@@ -28,7 +28,9 @@ function dayOf(locale: 'de' | 'en', archetype: string): DayContext {
     space: { id: 's1', name: 'Test', type: 'personal' },
     modules: ['todo', 'journal'],
     signal: new AbortController().signal,
-    record: () => {},
+    coverage: new Map(),
+    record: () => -1,
+    judge: () => {},
     stopwatch: () => performance.now(),
     logger: pino({ level: 'silent' }),
   };
@@ -39,8 +41,12 @@ function experience(module: string, over: Partial<ModuleExperience> = {}): Modul
     module,
     calls: 4,
     errors: 0,
+    invalidInputs: 0,
     tools: [`${module}.list`, `${module}.create`],
     errorSamples: [],
+    checks: 0,
+    failedChecks: 0,
+    failedCheckSamples: [],
     latencyP50Ms: 20,
     latencyMaxMs: 40,
     slowest: { toolName: `${module}.create`, latencyMs: 40 },
@@ -139,5 +145,61 @@ describe('scripted rateDay', () => {
     expect((await rate(day, modules, 1)).text).toBe((await rate(day, modules, 1)).text);
     const { text } = await rate(day, []);
     expect(JSON.parse(text)).toEqual({ ratings: [] });
+  });
+
+  it('marks a failed check down harder than an app failure, and that harder than a refused input', async () => {
+    const day = dayOf('en', 'adhd-student');
+    const sample = { toolName: 'todo.create', message: 'Invalid input for todo.create: title' };
+    const { ratings } = await rate(day, [
+      experience('todo', { calls: 6, errors: 1, invalidInputs: 1, errorSamples: [sample] }),
+      experience('journal', { calls: 6, errors: 1, errorSamples: [sample] }),
+      experience('notes', {
+        calls: 6,
+        checks: 2,
+        failedChecks: 1,
+        failedCheckSamples: [{ toolName: 'notes.create', expected: 'a note', seen: 'none' }],
+      }),
+    ]);
+    const by = Object.fromEntries(ratings.map((r) => [r.module, r.rating]));
+    expect(by.todo).toBe(5);
+    expect(by.journal).toBe(4);
+    expect(by.notes).toBe(3);
+    // Every call the app refused still makes a module hard to use.
+    const { ratings: refused } = await rate(day, [
+      experience('mood', { errors: 4, invalidInputs: 4 }),
+    ]);
+    expect(refused[0]?.rating).toBe(2);
+  });
+
+  it('cites a failed check in the persona’s voice, and tells its own refused input apart', async () => {
+    const failedCheck = experience('todo', {
+      errors: 2,
+      invalidInputs: 1,
+      errorSamples: [{ toolName: 'todo.complete', message: 'No todo with id 1 in this space' }],
+      checks: 2,
+      failedChecks: 2,
+      failedCheckSamples: [
+        {
+          toolName: 'todo.create',
+          expected: 'a todo "Buy milk" (id 3f2a…) in todo.list',
+          seen: 'not in the 12 todos listed',
+        },
+      ],
+    });
+    const { ratings: en } = await rate(dayOf('en', 'freelancer'), [failedCheck]);
+    expect(en[0]?.notes).toMatch(
+      /^4 calls \(todo\.list, todo\.create\), 2 errors\. 1 of them was my input being refused\./,
+    );
+    expect(en[0]?.notes).toContain(
+      'I double-checked todo.create and it did not hold up (2 times today): expected a todo "Buy milk" (id 3f2a…) in todo.list, but saw not in the 12 todos listed.',
+    );
+    const { ratings: de } = await rate(dayOf('de', 'adhd-student'), [failedCheck]);
+    expect(de[0]?.notes).toMatch(
+      /^4 Aufrufe \(todo\.list, todo\.create\), 2 Fehler\. 1 davon lag an meiner Eingabe\./,
+    );
+    expect(de[0]?.notes).toContain(
+      'Ich hab nach todo.create nochmal nachgesehen und es stimmte nicht (2× heute): erwartet war a todo "Buy milk" (id 3f2a…) in todo.list, gesehen habe ich not in the 12 todos listed.',
+    );
+    expect(en[0]?.rating).toBeLessThanOrEqual(2);
   });
 });

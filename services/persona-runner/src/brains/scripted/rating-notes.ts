@@ -1,4 +1,4 @@
-import type { ModuleExperience } from '../types';
+import type { FailedCheckSample, ModuleExperience } from '../types';
 import type { Rng } from './prng';
 import { SLOW_MAX_MS, SLOW_MEDIAN_MS } from './rate-module';
 
@@ -63,8 +63,10 @@ export function shorten(message: string, max = 90): string {
 
 /**
  * The note for a module's rating, in the persona's language: the evidence (calls, tools,
- * errors with the failing tool and its shortened message, the slowest call with its
- * latency when it was slow) and a short in-character remark matching the rating.
+ * errors with the failing tool and its shortened message and how many were its own
+ * refused input, a check that did not hold up with what it expected and saw, the slowest
+ * call with its latency when it was slow) and a short in-character remark matching the
+ * rating.
  */
 export function ratingNote(
   experience: ModuleExperience,
@@ -81,6 +83,8 @@ export function ratingNote(
       ? `${calls} ${calls === 1 ? 'Aufruf' : 'Aufrufe'} (${tools.join(', ')}), ${errors} Fehler.`
       : `${calls} ${calls === 1 ? 'call' : 'calls'} (${tools.join(', ')}), ${errors} ${errors === 1 ? 'error' : 'errors'}.`,
   );
+  const { invalidInputs } = experience;
+  if (invalidInputs > 0) parts.push(ownInputNote(invalidInputs, errors, de));
   const sample = experience.errorSamples[0];
   if (sample) {
     const message = shorten(sample.message);
@@ -88,6 +92,8 @@ export function ratingNote(
       de ? `${sample.toolName} meldete „${message}“.` : `${sample.toolName} said "${message}".`,
     );
   }
+  const failed = experience.failedCheckSamples[0];
+  if (failed) parts.push(failedCheckNote(failed, experience.failedChecks, de));
   const slowest = experience.slowest;
   if (slowest) {
     const slow = experience.latencyMaxMs > SLOW_MAX_MS || experience.latencyP50Ms > SLOW_MEDIAN_MS;
@@ -110,4 +116,35 @@ export function ratingNote(
   const signOff = SIGN_OFF[`${de ? 'de' : 'en'}:${author.archetype}`]?.[band];
   if (signOff) parts.push(signOff);
   return parts.join(' ');
+}
+
+/**
+ * A check that did not hold up, as the persona tells it: it looked again after the call,
+ * what it expected and what it saw (the texts the check recorded, shortened).
+ */
+function failedCheckNote(failed: FailedCheckSample, count: number, de: boolean): string {
+  const expected = failed.expected ? shorten(failed.expected, 110) : undefined;
+  const seen = failed.seen ? shorten(failed.seen, 90) : undefined;
+  const more = count > 1 ? (de ? ` (${count}× heute)` : ` (${count} times today)`) : '';
+  if (de) {
+    const what = expected ? `erwartet war ${expected}` : 'etwas fehlte';
+    return `Ich hab nach ${failed.toolName} nochmal nachgesehen und es stimmte nicht${more}: ${what}${seen ? `, gesehen habe ich ${seen}` : ''}.`;
+  }
+  const what = expected ? `expected ${expected}` : 'something was missing';
+  return `I double-checked ${failed.toolName} and it did not hold up${more}: ${what}${seen ? `, but saw ${seen}` : ''}.`;
+}
+
+/** How many of the errors were the persona's own input being refused, as it says it. */
+function ownInputNote(refused: number, errors: number, de: boolean): string {
+  if (de) {
+    if (refused === errors)
+      return errors === 1 ? 'Der lag an meiner Eingabe.' : 'Alle lagen an meiner Eingabe.';
+    return `${refused} davon ${refused === 1 ? 'lag' : 'lagen'} an meiner Eingabe.`;
+  }
+  if (refused === errors) {
+    return errors === 1
+      ? 'That one was my input being refused.'
+      : 'All of them were my input being refused.';
+  }
+  return `${refused} of them ${refused === 1 ? 'was' : 'were'} my input being refused.`;
 }

@@ -149,8 +149,9 @@ describe('scripted brain, living a day against the real gateway', () => {
     day.persona.traits = { chaos: 0 };
     const record = day.record;
     day.record = (call) => {
-      record(call);
+      const index = record(call);
       controller.abort(new Error('tick timed out'));
+      return index;
     };
     await expect(createScriptedBrain({ seed: 1 }).liveDay(day)).rejects.toThrow('tick timed out');
     expect(calls).toHaveLength(1);
