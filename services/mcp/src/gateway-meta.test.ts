@@ -25,11 +25,18 @@ const CREATE_CHECKS: ToolChecks = {
   ],
 };
 
-/** The app's tools, with `todo.create` declaring its check and `todo.update` why it has none. */
+/**
+ * The app's tools, with `todo.create` declaring its check, `todo.update` why it has none,
+ * and `todo.complete` stripped of its declaration (a write that declares nothing).
+ */
 function registry(): ToolRegistry {
   const declared = (t: AnyToolSpec): AnyToolSpec => {
     if (t.name === 'todo.create') return { ...t, checks: CREATE_CHECKS };
     if (t.name === 'todo.update') return { ...t, checks: { none: 'checked by todo.get' } };
+    if (t.name === 'todo.complete') {
+      const { checks: _declared, ...bare } = t;
+      return bare;
+    }
     return t;
   };
   const crash = defineTool({
