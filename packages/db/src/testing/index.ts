@@ -1,6 +1,8 @@
 export {
   createPgliteSnapshot,
+  createServerTemplateDatabase,
   createTestDatabase,
+  dropServerDatabase,
   type TestDatabaseTarget,
   testDatabaseTarget,
 } from './test-database';

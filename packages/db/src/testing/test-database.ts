@@ -49,21 +49,51 @@ export async function createPgliteSnapshot(): Promise<Uint8Array> {
   return new Uint8Array(await dump.arrayBuffer());
 }
 
+/**
+ * Creates a migrated database on the server at `baseUrl` and returns its name, to be
+ * copied by every test file of the run (`CREATE DATABASE … TEMPLATE`, a file copy on
+ * the server, instead of running every migration again). Drop it with
+ * {@link dropServerDatabase} when the run ends.
+ */
+export async function createServerTemplateDatabase(baseUrl: string): Promise<string> {
+  const name = `mana_template_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDatabase(url.toString(), { poolSize: 1 });
+  try {
+    await migrateDatabase(handle);
+  } finally {
+    await handle.close();
+  }
+  return name;
+}
+
+/** Drops a database of the server at `baseUrl`, closing whatever still uses it. */
+export async function dropServerDatabase(baseUrl: string, name: string): Promise<void> {
+  await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
 async function createServerTestDatabase(): Promise<DatabaseHandle & { url: string }> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('MANA_TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `mana_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
+  // The run's migrated template (see vitest.global-setup.ts) when there is one.
+  const template = process.env.MANA_PG_TEMPLATE;
+  await adminQuery(
+    baseUrl,
+    `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`,
+  );
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const handle = await createDatabase(url.toString(), { poolSize: 5 });
-  await migrateDatabase(handle);
+  if (!template) await migrateDatabase(handle);
   return {
     ...handle,
     url: url.toString(),
     close: async () => {
       await handle.close();
-      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropServerDatabase(baseUrl, name);
     },
   };
 }
