@@ -7,16 +7,6 @@ export const OAUTH_SCOPES = [MCP_SCOPE, 'offline_access'] as const;
 /** Where the identity service serves the pages of the authorization flow. */
 export const OAUTH_PAGES = { signIn: '/oauth/sign-in', consent: '/oauth/consent' } as const;
 
-/** Better Auth's OAuth endpoints this service exposes (under `/api/auth`), for reviews. */
-export const OAUTH_ENDPOINTS = [
-  'GET /api/auth/oauth2/authorize',
-  'POST /api/auth/oauth2/register',
-  'POST /api/auth/oauth2/token',
-  'POST /api/auth/oauth2/consent',
-  'POST /api/auth/oauth2/revoke',
-  'POST /api/auth/oauth2/introspect',
-] as const;
-
 /** What {@link mcpOAuthProvider} needs. */
 export interface McpOAuthProviderOptions {
   /** The identity service's public URL: the login and consent pages live there. */
