@@ -35,8 +35,11 @@ const nextStepSchema = z.object({ redirect: z.literal(true), url: z.string().min
  */
 export function oauthPageRoutes(deps: { auth: Auth; db: Database }) {
   const secret = async () => (await deps.auth.$context).secret;
-  const page = (c: Context, body: HtmlEscapedString | Promise<HtmlEscapedString>, status = 200) =>
-    c.html(body, status as 200, PAGE_HEADERS);
+  const page = (
+    c: Context,
+    body: HtmlEscapedString | Promise<HtmlEscapedString>,
+    status: 200 | 400 | 401 = 200,
+  ) => c.html(body, status, PAGE_HEADERS);
   const badRequest = (c: Context) =>
     page(c, errorPage('The sign-in request is invalid or has expired.'), 400);
   const clientName = async (query: URLSearchParams) => {
@@ -93,6 +96,8 @@ export function oauthPageRoutes(deps: { auth: Auth; db: Database }) {
       const { email, password, oauth_query } = form.data;
       if (!(await signedQuery(oauth_query))) return badRequest(c);
       const response = await deps.auth.api.signInEmail({
+        // `oauth_query` is read by the OAuth provider's sign-in hook, which resumes the
+        // authorization once the session exists; sign-in's own body type does not list it.
         body: { email, password, oauth_query } as { email: string; password: string },
         headers: stepHeaders(c),
         asResponse: true,
