@@ -51,6 +51,9 @@ const ENGINE_FREE = [
   'services/mcp/src/host-guard.test.ts',
   'services/mcp/src/middleware/caller.test.ts',
   'services/mcp/src/middleware/space.test.ts',
+  // Opens a database, but proves protocol refusals; oauth-flow.test.ts runs the same
+  // tables on both engines.
+  'services/mcp/src/oauth-refusals.test.ts',
   'services/persona-runner/src/app.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/day-prompt.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-call-tracker.test.ts',

@@ -114,6 +114,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...((options.appClock ?? options.clock) ? { now: options.appClock ?? options.clock } : {}),
     });
     started.push(mcp);
+    // MCP clients that sign in through OAuth get tokens for this gateway's `/mcp` URL.
+    await auth.addOAuthResource(mcp.mcpUrl);
     const seed =
       options.seed === false
         ? undefined

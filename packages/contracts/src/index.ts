@@ -102,6 +102,7 @@ export {
   type AccessClaims,
   type AccessTokenPayload,
   accessTokenClaimsSchema,
+  MCP_SCOPE,
   readAccessClaims,
   TOKEN_ALGORITHMS,
   TOKEN_AUDIENCE,

@@ -3,6 +3,12 @@ import { z } from 'zod';
 /** The audience claim of every access token the identity service mints. */
 export const TOKEN_AUDIENCE = 'mana';
 
+/**
+ * The OAuth scope of the MCP gateway's resource: a token an MCP client got through the
+ * OAuth flow is accepted by the gateway only with it (and `aud` = the gateway's `/mcp` URL).
+ */
+export const MCP_SCOPE = 'mcp';
+
 /** The signing algorithms a verifier accepts (the identity service signs with EdDSA). */
 export const TOKEN_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'] as const;
 

@@ -3,6 +3,7 @@ import { createErrorHandler, createTokenVerifier, notFoundHandler, requestLog } 
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { fail } from './errors';
@@ -10,6 +11,8 @@ import type { Auth } from './identity/auth';
 import { adminSpaceRoutes } from './identity/routes/admin-spaces';
 import { loginRoutes } from './identity/routes/login';
 import { meRoutes } from './identity/routes/me';
+import { oauthMetadataRoutes } from './identity/routes/oauth-metadata';
+import { oauthPageRoutes } from './identity/routes/oauth-pages';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
 import { adminPersonaRoutes } from './personas/routes/admin-personas';
 import { internalCoverageRoutes } from './personas/routes/internal-coverage';
@@ -33,7 +36,8 @@ export interface AuthAppDeps {
 
 /**
  * Builds the identity service: Better Auth under `/api/auth/*`, login and spaces under
- * `/api/v1`, the admin API and the runner's internal API. Never listens; `main.ts` does.
+ * `/api/v1`, the admin API and the runner's internal API, and the OAuth authorization
+ * server of MCP clients (metadata at `/.well-known`, sign-in and consent under `/oauth`). Never listens; `main.ts` does.
  */
 export function createApp(deps: AuthAppDeps) {
   const { db, auth, serviceKey, logger } = deps;
@@ -64,7 +68,25 @@ export function createApp(deps: AuthAppDeps) {
     await db.execute(sql`select 1`);
     return c.json({ ok: true, service: 'auth' });
   });
+  // What an MCP client in a browser (the MCP Inspector) calls across origins: discovery,
+  // registration, token and revocation. None of them reads a cookie, so any origin may.
+  const publicCors = cors({
+    origin: '*',
+    allowMethods: ['GET', 'POST'],
+    allowHeaders: ['content-type', 'authorization', 'mcp-protocol-version'],
+  });
+  for (const path of [
+    '/.well-known/*',
+    '/api/auth/jwks',
+    '/api/auth/oauth2/register',
+    '/api/auth/oauth2/token',
+    '/api/auth/oauth2/revoke',
+  ]) {
+    app.use(path, publicCors);
+  }
   app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+  app.route('/.well-known', oauthMetadataRoutes({ auth }));
+  app.route('/', oauthPageRoutes({ auth, db }));
 
   app.route('/api/v1/auth', loginRoutes({ auth, db }));
   app.route('/api/v1/me', meRoutes({ db, verifyToken }));

@@ -33,6 +33,15 @@ describe('parseAuthEnv', () => {
     expect(env.serviceKeyIsDefault).toBe(false);
   });
 
+  it('lists the MCP resources OAuth tokens may be issued for', () => {
+    expect(parseAuthEnv({}).oauthResources).toEqual(['http://127.0.0.1:3069/mcp']);
+    expect(
+      parseAuthEnv({ MCP_RESOURCE_URL: 'https://mcp.example.com/mcp, http://127.0.0.1:4000/mcp' })
+        .oauthResources,
+    ).toEqual(['https://mcp.example.com/mcp', 'http://127.0.0.1:4000/mcp']);
+    expect(() => parseAuthEnv({ MCP_RESOURCE_URL: 'not a url' })).toThrow(/MCP_RESOURCE_URL/);
+  });
+
   it('names a bad port', () => {
     expect(() => parseAuthEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -9,6 +9,8 @@ import {
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
+/** The gateway's `/mcp` URL when it runs with its defaults. */
+const DEV_MCP_RESOURCE = 'http://127.0.0.1:3069/mcp';
 
 const schema = baseEnvSchema(3001)
   .extend({
@@ -23,6 +25,17 @@ const schema = baseEnvSchema(3001)
     /** When both are set, an admin account with this email exists after start-up. */
     MANA_ADMIN_EMAIL: z.email().optional(),
     MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
+    /**
+     * The MCP gateway's public `/mcp` URL(s), comma-separated: the resources MCP clients
+     * may get OAuth tokens for. Outside production: the gateway's default URL.
+     */
+    MCP_RESOURCE_URL: z
+      .string()
+      .optional()
+      .refine(
+        (v) => !v || v.split(',').every((u) => !u.trim() || URL.canParse(u.trim())),
+        'every entry must be an absolute URL',
+      ),
   })
   .superRefine(requiredInProduction(['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PUBLIC_URL']));
 
@@ -40,6 +53,8 @@ export interface AuthEnv {
   jwtExpiresIn: string;
   trustedOrigins: string[];
   admin: { email: string; password: string } | undefined;
+  /** Protected resources (the gateway's `/mcp` URL) MCP clients may get tokens for. */
+  oauthResources: string[];
   logLevel: LogLevel;
 }
 
@@ -67,6 +82,13 @@ export function parseAuthEnv(source: Record<string, string | undefined> = proces
       env.MANA_ADMIN_EMAIL && env.MANA_ADMIN_PASSWORD
         ? { email: env.MANA_ADMIN_EMAIL, password: env.MANA_ADMIN_PASSWORD }
         : undefined,
+    oauthResources: env.MCP_RESOURCE_URL
+      ? env.MCP_RESOURCE_URL.split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : env.NODE_ENV === 'production'
+        ? []
+        : [DEV_MCP_RESOURCE],
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -18,6 +18,7 @@ const service = await startAuthService({
   jwtExpiresIn: env.jwtExpiresIn,
   trustedOrigins: env.trustedOrigins,
   admin: env.admin,
+  oauthResources: env.oauthResources,
   logger,
 });
 logger.info(

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type AuthApp, createApp } from './app';
 import { type Auth, createAuth } from './identity/auth';
 import { ensureAdminAccount } from './identity/db/admin-account';
+import { ensureOAuthResource } from './identity/db/oauth-resources';
 
 /** What {@link startAuthService} needs; the database must be migrated. */
 export interface StartAuthServiceOptions {
@@ -20,6 +21,11 @@ export interface StartAuthServiceOptions {
   admin?: { email: string; password: string } | undefined;
   logger?: Logger | undefined;
   clock?: (() => Date) | undefined;
+  /**
+   * Protected resources MCP clients may get tokens for (RFC 8707): the gateway's public
+   * `/mcp` URL. More can be added once running ({@link RunningAuthService.addOAuthResource}).
+   */
+  oauthResources?: readonly string[] | undefined;
 }
 
 /** A running identity service. */
@@ -28,6 +34,11 @@ export interface RunningAuthService extends Listening {
   auth: Auth;
   /** The admin account created or confirmed at start-up, if one was configured. */
   adminUserId?: string;
+  /**
+   * Lets MCP clients get tokens for one more protected resource (the gateway's `/mcp`
+   * URL), for a gateway whose URL is known only after it listens. Idempotent.
+   */
+  addOAuthResource(identifier: string): Promise<void>;
 }
 
 /**
@@ -59,7 +70,9 @@ export async function startAuthService(
     clock: options.clock,
     issuer: baseURL,
   });
-  const running: RunningAuthService = { ...server, url: baseURL, app, auth };
+  const addOAuthResource = (identifier: string) => ensureOAuthResource(options.db, identifier);
+  for (const resource of options.oauthResources ?? []) await addOAuthResource(resource);
+  const running: RunningAuthService = { ...server, url: baseURL, app, auth, addOAuthResource };
   if (options.admin) {
     running.adminUserId = (await ensureAdminAccount(auth, options.db, options.admin)).userId;
   }

@@ -1,9 +1,11 @@
+import { HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { createErrorHandler, notFoundHandler, requestLog, type TokenVerifier } from '@mana/http';
 import type { FaultInjector, ToolRegistry } from '@mana/tool-registry';
 
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { GatewayEnv } from './context';
@@ -14,6 +16,11 @@ import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { requireCaller } from './middleware/caller';
 import { selectSpace } from './middleware/space';
 import { adminFaultRoutes } from './routes/admin-faults';
+import {
+  type ProtectedResource,
+  protectedResourceMetadataUrl,
+  protectedResourceRoutes,
+} from './routes/protected-resource';
 import { createSpaceResolver, type SpaceResolver } from './space-resolver';
 import { buildToolCatalog } from './tool-catalog';
 
@@ -36,12 +43,18 @@ export interface McpAppDeps {
   faults?: FaultInjector | undefined;
   /** Guards `/admin/*`; without it those routes are not served. */
   serviceKey?: string | undefined;
+  /**
+   * The gateway as an OAuth protected resource: its metadata is served and named in
+   * every 401, so standard MCP clients can sign in. Without it, 401s carry no metadata.
+   */
+  protectedResource?: ProtectedResource | undefined;
 }
 
 /**
  * Builds the gateway: `POST /mcp` (MCP Streamable HTTP, stateless), `/metrics`,
- * `/health`. Each MCP request is authenticated with a bearer JWT and pinned to one of
- * the caller's spaces (`X-Mana-Space`, default the personal space).
+ * `/health`, and its OAuth protected resource metadata. Each MCP request is
+ * authenticated with a bearer JWT and pinned to one of the caller's spaces
+ * (`X-Mana-Space`, default the personal space).
  */
 export function createApp(deps: McpAppDeps) {
   const metrics = deps.metrics ?? createGatewayMetrics();
@@ -71,6 +84,32 @@ export function createApp(deps: McpAppDeps) {
     );
   }
 
+  const resourceMetadataUrl = deps.protectedResource
+    ? protectedResourceMetadataUrl(deps.protectedResource.resource)
+    : undefined;
+  if (deps.protectedResource) {
+    app.use('/.well-known/*', cors({ origin: '*', allowMethods: ['GET'] }));
+    app.route('/', protectedResourceRoutes(deps.protectedResource));
+  }
+
+  // MCP clients in a browser (the MCP Inspector, direct mode) need CORS; the host guard
+  // below still decides which origins may call.
+  app.use(
+    '/mcp',
+    cors({
+      origin: '*',
+      allowMethods: ['POST', 'GET', 'DELETE'],
+      allowHeaders: [
+        'authorization',
+        'content-type',
+        'accept',
+        'mcp-protocol-version',
+        HEADERS.space,
+        HEADERS.modules,
+      ],
+      exposeHeaders: ['www-authenticate', HEADERS.space],
+    }),
+  );
   if (deps.allowedHosts !== null) app.use('/mcp', hostGuard(deps.allowedHosts ?? LOOPBACK_HOSTS));
   app.post(
     '/mcp',
@@ -80,7 +119,7 @@ export function createApp(deps: McpAppDeps) {
         throw fail('PAYLOAD_TOO_LARGE');
       },
     }),
-    requireCaller({ verifyToken: deps.verifyToken, spaces, metrics }),
+    requireCaller({ verifyToken: deps.verifyToken, spaces, metrics, resourceMetadataUrl }),
     selectSpace({ metrics }),
     (c) =>
       handleMcpRequest(

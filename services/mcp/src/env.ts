@@ -10,6 +10,8 @@ const schema = baseEnvSchema(3069).extend({
   MANA_SERVICE_KEY: z.string().optional(),
   /** Fault drill at start, e.g. `journal:errors=0.5,latency=800` (see the README). */
   MANA_FAULTS: z.string().optional(),
+  /** Where clients reach the gateway, behind a proxy; its `/mcp` URL is the OAuth resource. */
+  MCP_PUBLIC_URL: z.url().optional(),
   /** Comma-separated host names `/mcp` answers to; needed when HOST is not loopback. */
   MCP_ALLOWED_HOSTS: z.string().optional(),
 });
@@ -21,6 +23,8 @@ export interface McpEnv {
   databaseUrl: string | undefined;
   authUrl: string;
   issuer: string;
+  /** Where clients reach the gateway (default `http://HOST:PORT`). */
+  publicUrl: string | undefined;
   /** Undefined: loopback names only. */
   allowedHosts: string[] | undefined;
   serviceKey: string | undefined;
@@ -39,6 +43,7 @@ export function parseMcpEnv(source: Record<string, string | undefined> = process
     databaseUrl: env.DATABASE_URL,
     authUrl,
     issuer: env.MANA_TOKEN_ISSUER ?? authUrl,
+    publicUrl: env.MCP_PUBLIC_URL,
     serviceKey: env.MANA_SERVICE_KEY || undefined,
     faults: env.MANA_FAULTS ?? '',
     allowedHosts: env.MCP_ALLOWED_HOSTS?.split(',')

@@ -17,6 +17,7 @@ const gateway = await startMcpGateway({
   db: database.db,
   authUrl: env.authUrl,
   issuer: env.issuer,
+  publicUrl: env.publicUrl,
   port: env.port,
   host: env.host,
   allowedHosts: env.allowedHosts,

@@ -1,3 +1,4 @@
+import { MCP_SCOPE } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { createTokenVerifier, type Listening, listen, silentLogger } from '@mana/http';
 import { createAppRegistry, FaultInjector, type ToolRegistry } from '@mana/tool-registry';
@@ -28,6 +29,12 @@ export interface StartMcpGatewayOptions {
   faults?: FaultInjector | undefined;
   /** Guards `/admin/faults`. */
   serviceKey?: string | undefined;
+  /**
+   * Where clients reach the gateway, when it differs from `http://host:port` (behind a
+   * proxy). Its `/mcp` URL is the OAuth resource: the `aud` of the tokens MCP clients
+   * get through the OAuth flow, which the identity service must list as well.
+   */
+  publicUrl?: string | undefined;
 }
 
 /** A running gateway. */
@@ -39,24 +46,37 @@ export interface RunningMcpGateway extends Listening {
   mcpUrl: string;
 }
 
-/** Starts the MCP gateway on a port. */
+/**
+ * Starts the MCP gateway on a port. It listens first and builds the app with the real
+ * URL afterwards, because its OAuth resource is its own `/mcp` URL (port 0 is only known
+ * after listening).
+ */
 export async function startMcpGateway(options: StartMcpGatewayOptions): Promise<RunningMcpGateway> {
   const authUrl = options.authUrl.replace(/\/+$/, '');
+  const issuer = options.issuer ?? authUrl;
   const faults = options.faults ?? new FaultInjector();
-  const app = createApp({
+  let app: McpApp | undefined;
+  const server = await listen(
+    (request) => app?.fetch(request) ?? new Response('starting', { status: 503 }),
+    { port: options.port ?? 3069, host: options.host },
+  );
+  const url = (options.publicUrl ?? server.url).replace(/\/+$/, '');
+  const resource = `${url}/mcp`;
+  app = createApp({
     db: options.db,
     registry: faults.wrap(options.registry ?? createAppRegistry()),
     verifyToken: createTokenVerifier({
       keys: `${authUrl}/api/auth/jwks`,
-      issuer: options.issuer ?? authUrl,
+      issuer,
       cooldownMs: options.jwksCooldownMs,
+      resources: [{ audience: resource, scope: MCP_SCOPE }],
     }),
     logger: options.logger ?? silentLogger(),
     now: options.now,
     allowedHosts: options.allowedHosts,
     faults,
     ...(options.serviceKey ? { serviceKey: options.serviceKey } : {}),
+    protectedResource: { resource, authorizationServer: issuer },
   });
-  const server = await listen(app.fetch, { port: options.port ?? 3069, host: options.host });
-  return { ...server, app, faults, mcpUrl: `${server.url}/mcp` };
+  return { ...server, url, app, faults, mcpUrl: resource };
 }

@@ -12,6 +12,15 @@ export {
   verifications,
 } from './auth';
 export {
+  oauthAccessTokens,
+  oauthClientAssertions,
+  oauthClientResources,
+  oauthClients,
+  oauthConsents,
+  oauthRefreshTokens,
+  oauthResources,
+} from './oauth';
+export {
   personaActions,
   personaFeedback,
   personas,

@@ -5,6 +5,13 @@ import {
   invitations,
   jwks,
   members,
+  oauthAccessTokens,
+  oauthClientAssertions,
+  oauthClientResources,
+  oauthClients,
+  oauthConsents,
+  oauthRefreshTokens,
+  oauthResources,
   organizations,
   sessions,
   users,
@@ -15,6 +22,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { bearer, jwt, organization } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import { ensurePersonalSpace } from './db/spaces';
+import { mcpOAuthProvider } from './oauth-provider';
 
 /** What {@link createAuth} needs. */
 export interface AuthOptions {
@@ -29,8 +37,8 @@ export interface AuthOptions {
 
 /**
  * Builds the Better Auth instance: email/password accounts with `kind` and `role`,
- * bearer tokens, JWTs signed with keys published as JWKS, and spaces as organizations
- * with a `type`. Every new account gets its personal space; a soft-deleted account
+ * bearer tokens, JWTs signed with keys published as JWKS, spaces as organizations with a
+ * `type`, and the OAuth authorization server of MCP clients (see `mcpOAuthProvider`). Every new account gets its personal space; a soft-deleted account
  * cannot open a session.
  */
 export function createAuth(options: AuthOptions) {
@@ -54,6 +62,13 @@ export function createAuth(options: AuthOptions) {
         organizations,
         members,
         invitations,
+        oauthClients,
+        oauthResources,
+        oauthClientResources,
+        oauthRefreshTokens,
+        oauthAccessTokens,
+        oauthConsents,
+        oauthClientAssertions,
       },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
@@ -107,6 +122,7 @@ export function createAuth(options: AuthOptions) {
         },
         schema: { jwks: { modelName: 'jwks' } },
       }),
+      mcpOAuthProvider({ baseURL: options.baseURL }),
       organization({
         schema: {
           organization: {

@@ -21,10 +21,10 @@ const spaces: SpaceResolver = {
     userId === 'anna' ? [{ id: 'anna-personal', type: 'personal', role: 'owner' }] : null,
 };
 
-function app() {
+function app(resourceMetadataUrl?: string) {
   const metrics = createGatewayMetrics();
   const a = new Hono<GatewayEnv>();
-  a.post('/mcp', requireCaller({ verifyToken, spaces, metrics }), (c) =>
+  a.post('/mcp', requireCaller({ verifyToken, spaces, metrics, resourceMetadataUrl }), (c) =>
     c.json({ caller: c.get('caller').userId, spaces: c.get('callerSpaces') }),
   );
   a.onError(createErrorHandler(silentLogger()));
@@ -46,12 +46,14 @@ describe('requireCaller', () => {
 
   it('answers 401 with a challenge for no token or a bad one, counted as unauthenticated', async () => {
     const { a, metrics } = app();
-    for (const token of [undefined, 'forged']) {
+    for (const [token, challenge] of [
+      // RFC 6750 §3.1: no error code when no credentials were sent.
+      [undefined, 'Bearer realm="mana"'],
+      ['forged', 'Bearer realm="mana", error="invalid_token"'],
+    ] as const) {
       const response = await post(a, token);
       expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toBe(
-        'Bearer realm="mana", error="invalid_token"',
-      );
+      expect(response.headers.get('www-authenticate')).toBe(challenge);
       expect(await response.json()).toEqual({
         error: {
           code: 'INVALID_TOKEN',
@@ -61,6 +63,17 @@ describe('requireCaller', () => {
     }
     expect(await metrics.registry.metrics()).toMatch(
       /mcp_requests_rejected_total\{reason="unauthenticated"\} 2/,
+    );
+  });
+
+  it('names the protected resource metadata in the challenge when it has one', async () => {
+    const url = 'http://127.0.0.1:3069/.well-known/oauth-protected-resource/mcp';
+    const { a } = app(url);
+    expect((await post(a)).headers.get('www-authenticate')).toBe(
+      `Bearer realm="mana", resource_metadata="${url}"`,
+    );
+    expect((await post(a, 'gone-token')).headers.get('www-authenticate')).toBe(
+      `Bearer realm="mana", error="invalid_token", resource_metadata="${url}"`,
     );
   });
 

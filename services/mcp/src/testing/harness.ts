@@ -44,6 +44,7 @@ export async function startGatewayHarness(
     ...(options.now ? { now: options.now } : {}),
   });
 
+  await auth.addOAuthResource(gateway.mcpUrl);
   const clients: Client[] = [];
 
   const admin = async (method: string, path: string, body: unknown) => {

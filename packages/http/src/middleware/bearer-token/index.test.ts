@@ -90,6 +90,32 @@ describe('createTokenVerifier', () => {
     for (const token of refused) expect(await verify(token), String(token)).toBeNull();
   });
 
+  it('accepts a resource’s token only with the resource’s scope', async () => {
+    const resource = 'http://127.0.0.1:3069/mcp';
+    const verify = createTokenVerifier({
+      keys: keySource(first).load,
+      issuer: ISSUER,
+      resources: [{ audience: resource, scope: 'mcp' }],
+    });
+    expect(
+      await verify(await sign(first, { aud: resource, scope: 'mcp offline_access' })),
+    ).toMatchObject({
+      userId: 'user-anna',
+      kind: 'persona',
+    });
+    expect(await verify(await sign(first))).not.toBeNull();
+    for (const claims of [
+      { aud: resource, scope: 'offline_access' },
+      { aud: resource },
+      { aud: 'http://127.0.0.1:9999/mcp', scope: 'mcp' },
+    ]) {
+      expect(await verify(await sign(first, claims)), JSON.stringify(claims)).toBeNull();
+    }
+    // Without the option, a resource's token is refused whatever its scope.
+    const loginOnly = createTokenVerifier({ keys: keySource(first).load, issuer: ISSUER });
+    expect(await loginOnly(await sign(first, { aud: resource, scope: 'mcp' }))).toBeNull();
+  });
+
   describe('with keys read in-process', () => {
     it('reads the key set once while it is fresh', async () => {
       const source = keySource(first);

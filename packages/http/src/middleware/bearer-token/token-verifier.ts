@@ -8,6 +8,7 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   type JSONWebKeySet,
+  type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
@@ -32,6 +33,12 @@ export interface TokenVerifierOptions {
    * hold (a rotated key); default 10 s. Keeps forged key ids from hammering the source.
    */
   cooldownMs?: number | undefined;
+  /**
+   * Protected resources (RFC 8707) whose OAuth access tokens are accepted besides the
+   * login tokens (`aud` = {@link TOKEN_AUDIENCE}): a token whose `aud` names one of them
+   * must carry its `scope`. The MCP gateway passes its own `/mcp` URL and scope `mcp`.
+   */
+  resources?: readonly { audience: string; scope: string }[] | undefined;
 }
 
 /** The claims of a valid access token, or `null` for a missing, forged, expired or malformed one. */
@@ -44,7 +51,8 @@ const DEFAULT_COOLDOWN_MS = 10_000;
  * Verifies the identity service's access tokens: signature against its published keys
  * (cached; a token signed by a key the cache does not know makes the set load again, at
  * most once per cooldown, so a rotated key is picked up while the previous one still
- * verifies), `iss`, `aud` = {@link TOKEN_AUDIENCE}, the algorithms of
+ * verifies), `iss`, `aud` = {@link TOKEN_AUDIENCE} (or one of `resources`, with its
+ * scope), the algorithms of
  * {@link TOKEN_ALGORITHMS} and expiry. Never throws.
  *
  * @example
@@ -61,19 +69,36 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           cacheMaxAge: cacheMaxAgeMs,
           cooldownDuration: cooldownMs,
         });
+  const resources = options.resources ?? [];
+  const audiences = [TOKEN_AUDIENCE, ...resources.map((r) => r.audience)];
   return async function verify(token) {
     if (!token) return null;
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
-        audience: TOKEN_AUDIENCE,
+        audience: audiences,
         algorithms: [...TOKEN_ALGORITHMS],
       });
+      if (!hasResourceScope(payload, resources)) return null;
       return readAccessClaims(payload);
     } catch {
       return null;
     }
   };
+}
+
+/**
+ * True for a login token (`aud` includes {@link TOKEN_AUDIENCE}); for a resource's token,
+ * true when its space-separated `scope` holds the scope of a resource it is addressed to.
+ */
+function hasResourceScope(
+  payload: JWTPayload,
+  resources: readonly { audience: string; scope: string }[],
+): boolean {
+  const aud = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? []);
+  if (aud.includes(TOKEN_AUDIENCE)) return true;
+  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+  return resources.some((r) => aud.includes(r.audience) && scopes.includes(r.scope));
 }
 
 /**
