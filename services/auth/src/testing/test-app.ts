@@ -2,6 +2,7 @@ import { HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { createTestDatabase } from '@mana/db/testing';
 import { silentLogger } from '@mana/http';
+import type { Logger } from 'pino';
 import { createApp } from '../app';
 import { createAuth } from '../identity/auth';
 
@@ -34,7 +35,7 @@ export function testClock(start: Date | string = '2026-11-23T12:00:00Z'): TestCl
  * The identity service on a fresh migrated database, called in-process through
  * `app.request()`, with helpers for the calls most tests make.
  */
-export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
+export async function createTestAuthApp(options: { clock?: TestClock; logger?: Logger } = {}) {
   const database = await createTestDatabase();
   const clock = options.clock ?? testClock();
   const auth = createAuth({
@@ -47,7 +48,7 @@ export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
     db: database.db,
     auth,
     serviceKey: TEST_SERVICE_KEY,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     clock,
     issuer: TEST_BASE_URL,
   });
