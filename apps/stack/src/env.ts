@@ -1,4 +1,4 @@
-import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
+import { DEV_AUTH_SECRET, DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import {
   baseEnvSchema,
   envPort,
@@ -10,7 +10,6 @@ import {
 import { parseRunnerEnv, type RunnerEnv } from '@mana/persona-runner';
 import { z } from 'zod';
 
-const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
 const DEV_ADMIN = { email: 'admin@mana.test', password: 'mana-admin-dev-password' };
 
 // No PORT of its own: each part listens on its *_PORT.
@@ -22,6 +21,8 @@ const schema = baseEnvSchema()
     CONSOLE_PORT: envPort(3000),
     MANA_SERVICE_KEY: z.string().optional(),
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
+    /** Lifetime of the identity service's login tokens, as the identity service reads it. */
+    JWT_EXPIRES_IN: z.string().min(1).default('1h'),
     PERSONA_SEED_SECRET: z.string().optional(),
     MANA_ADMIN_EMAIL: z.email().optional(),
     MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
@@ -45,6 +46,7 @@ export interface StackEnv {
   serviceKey: string;
   serviceKeyIsDefault: boolean;
   authSecret: string;
+  jwtExpiresIn: string;
   seedSecret: string;
   admin: { email: string; password: string; isDefault: boolean } | undefined;
   logLevel: LogLevel;
@@ -76,6 +78,7 @@ export function parseStackEnv(source: Record<string, string | undefined> = proce
     serviceKey: env.MANA_SERVICE_KEY || DEV_SERVICE_KEY,
     serviceKeyIsDefault: !env.MANA_SERVICE_KEY,
     authSecret: env.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
+    jwtExpiresIn: env.JWT_EXPIRES_IN,
     seedSecret: env.PERSONA_SEED_SECRET || DEV_PERSONA_SEED_SECRET,
     admin,
     logLevel: env.LOG_LEVEL,

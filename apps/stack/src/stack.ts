@@ -44,6 +44,8 @@ export interface StackOptions {
   mcpPort?: number | undefined;
   serviceKey: string;
   authSecret: string;
+  /** Lifetime of the tokens `POST /api/v1/auth/login` mints, e.g. `1h` (`JWT_EXPIRES_IN`). */
+  jwtExpiresIn?: string | undefined;
   seedSecret: string;
   admin?: { email: string; password: string } | undefined;
   logger?: Logger | undefined;
@@ -96,6 +98,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       db: database.db,
       serviceKey: options.serviceKey,
       secret: options.authSecret,
+      jwtExpiresIn: options.jwtExpiresIn,
       port: options.authPort ?? 3001,
       host: options.host,
       admin: options.admin,

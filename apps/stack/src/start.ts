@@ -31,6 +31,7 @@ try {
 
     serviceKey: env.serviceKey,
     authSecret: env.authSecret,
+    jwtExpiresIn: env.jwtExpiresIn,
     seedSecret: env.seedSecret,
     admin: env.admin,
     logger,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callCheckSchema, ERROR_KINDS } from './outcomes';
 import { moduleNameSchema } from './persona-profile';
+import { storedText } from './stored-values';
 import { tickIdSchema } from './ticks';
 
 /** The outcome of one tool call. */
@@ -13,7 +14,13 @@ export const MAX_ACTIONS_PER_BATCH = 500;
 /** Longest error message or note stored; longer ones are cut by the sender. */
 export const MAX_MESSAGE_LENGTH = 4000;
 
-const id = z.string().min(1).max(200);
+const id = storedText().min(1).max(200);
+
+/**
+ * Markers the runner writes as a row's module for operators: `__parse` is a rating reply
+ * that did not parse. The identity service accepts these next to the app's modules.
+ */
+export const ROW_MARKER_MODULES = ['__parse'] as const;
 
 /** Row modules may also be `__parse`-style markers the runner writes for operators. */
 export const rowModuleSchema = z.union([moduleNameSchema, z.string().regex(/^__[a-z]{1,30}$/)]);
@@ -38,7 +45,7 @@ export const actionRowSchema = z
       .regex(/^[0-9a-f]{64}$/, 'sha256 hex')
       .optional(),
     result: z.enum(ACTION_RESULTS),
-    errorMessage: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+    errorMessage: storedText().max(MAX_MESSAGE_LENGTH).optional(),
     latencyMs: z.number().int().min(0).max(86_400_000).optional(),
     errorKind: z.enum(ERROR_KINDS).optional(),
     check: callCheckSchema.optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { personaProfileSchema } from './persona-profile';
+import { storedText } from './stored-values';
 
 /** A persona's account and profile: one catalog entry, and the admin upsert's body. */
 export const personaAccountSchema = personaProfileSchema.extend({
   email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
+  name: storedText().trim().min(1).max(100),
 });
 
 export type PersonaAccount = z.output<typeof personaAccountSchema>;
@@ -14,7 +15,7 @@ export type PersonaAccount = z.output<typeof personaAccountSchema>;
  * password (the identity service never needs the seed secret).
  */
 export const personaUpsertSchema = personaAccountSchema.extend({
-  password: z.string().min(8).max(128),
+  password: storedText().min(8).max(128),
 });
 
 /** The space types a shared space can have (personal spaces come with the account). */
@@ -37,9 +38,21 @@ export const sharedSpaceSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a slug is lowercase letters, digits and -')
     .refine((s) => !s.startsWith('personal-'), 'personal-* slugs are reserved'),
-  name: z.string().trim().min(1).max(100),
+  name: storedText().trim().min(1).max(100),
   type: sharedSpaceTypeSchema,
-  members: z.array(spaceMemberSchema).max(1000),
+  members: z
+    .array(spaceMemberSchema)
+    .max(1000)
+    .superRefine((members, ctx) => {
+      // A member twice would be two rows for one account (and two roles to choose from).
+      const seen = new Set<string>();
+      members.forEach((member, i) => {
+        if (seen.has(member.email)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'email'], message: 'listed more than once' });
+        }
+        seen.add(member.email);
+      });
+    }),
 });
 
 export type SharedSpace = z.output<typeof sharedSpaceSchema>;

@@ -7,3 +7,13 @@ export const DEV_SERVICE_KEY = 'mana-dev-service-key';
 
 /** The development secret persona passwords are derived from. */
 export const DEV_PERSONA_SEED_SECRET = 'mana-dev-persona-seed-secret';
+
+/** The development secret Better Auth signs sessions with. */
+export const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
+
+/** Every published development secret: production refuses each of them. */
+export const DEV_SECRETS: readonly string[] = [
+  DEV_SERVICE_KEY,
+  DEV_PERSONA_SEED_SECRET,
+  DEV_AUTH_SECRET,
+];

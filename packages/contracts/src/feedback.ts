@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH, rowModuleSchema } from './actions';
+import { storedText } from './stored-values';
 import { tickIdSchema } from './ticks';
 
 /** Most feedback rows one request may carry. */
@@ -14,7 +15,7 @@ export const feedbackRowSchema = z
     tickId: tickIdSchema,
     module: rowModuleSchema,
     rating: z.number().int().min(1).max(5),
-    notes: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+    notes: storedText().max(MAX_MESSAGE_LENGTH).optional(),
   })
   .strict();
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { storedText } from './stored-values';
 import { USER_KINDS } from './token';
 
 /** `POST /api/v1/auth/login`. */
 export const loginRequestSchema = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  password: z.string().min(1).max(128),
+  password: storedText().min(1).max(128),
 });
 
 /** The answer to a login: a JWT for the gateway and when it expires. */

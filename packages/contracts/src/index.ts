@@ -8,6 +8,7 @@ export {
   batchAnswerSchema,
   MAX_ACTIONS_PER_BATCH,
   MAX_MESSAGE_LENGTH,
+  ROW_MARKER_MODULES,
   rowModuleSchema,
 } from './actions';
 export {
@@ -39,7 +40,12 @@ export {
   MAX_COVERAGE_DAYS,
   toolUsageSchema,
 } from './coverage';
-export { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from './dev-defaults';
+export {
+  DEV_AUTH_SECRET,
+  DEV_PERSONA_SEED_SECRET,
+  DEV_SECRETS,
+  DEV_SERVICE_KEY,
+} from './dev-defaults';
 export {
   type DueAnswer,
   type DuePersona,
@@ -88,6 +94,18 @@ export {
   type TickCadence,
   traitsSchema,
 } from './persona-profile';
+export {
+  findNul,
+  INT32_MAX,
+  INT32_MIN,
+  MAX_INSTANT,
+  MIN_INSTANT,
+  NUL_MESSAGE,
+  storedInstant,
+  storedInt,
+  storedJson,
+  storedText,
+} from './stored-values';
 export {
   personaTickId,
   runTickId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from './stored-values';
 
 /**
  * Why a tool call failed:
@@ -35,8 +36,8 @@ export const MAX_CHECK_TEXT = 500;
 export const callCheckSchema = z.object({
   status: z.enum(CHECK_STATUSES),
   by: z.number().int().min(0).max(100_000).optional(),
-  expected: z.string().max(MAX_CHECK_TEXT).optional(),
-  seen: z.string().max(MAX_CHECK_TEXT).optional(),
+  expected: storedText().max(MAX_CHECK_TEXT).optional(),
+  seen: storedText().max(MAX_CHECK_TEXT).optional(),
 });
 
 export type CallCheck = z.output<typeof callCheckSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedJson, storedText } from './stored-values';
 
 /** How often a persona lives a simulated day. */
 export const TICK_CADENCES = ['hourly', 'daily', 'weekdays'] as const;
@@ -24,9 +25,9 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** Character traits; `chaos` (0..1) is how often the persona makes mistakes. */
-export const traitsSchema = z
-  .object({ chaos: z.number().min(0).max(1).optional() })
-  .catchall(z.unknown());
+export const traitsSchema = storedJson(
+  z.object({ chaos: z.number().min(0).max(1).optional() }).catchall(z.unknown()),
+);
 
 export type PersonaTraits = z.output<typeof traitsSchema>;
 
@@ -35,8 +36,8 @@ export type PersonaTraits = z.output<typeof traitsSchema>;
  * Shared by the catalog file, the admin upsert API and the runner's view of due personas.
  */
 export const personaProfileSchema = z.object({
-  archetype: z.string().trim().min(1).max(64),
-  systemPrompt: z.string().trim().min(1).max(8000),
+  archetype: storedText().trim().min(1).max(64),
+  systemPrompt: storedText().trim().min(1).max(8000),
   moduleMix: z
     .record(moduleNameSchema, z.number().positive().max(1))
     .refine((mix) => Object.keys(mix).length > 0, 'needs at least one module'),

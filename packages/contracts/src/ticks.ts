@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { storedInstant, storedInt, storedText } from './stored-values';
 
 /** The life cycle of one persona's tick. */
 export const TICK_STATUSES = ['running', 'ok', 'failed', 'timeout'] as const;
@@ -10,8 +11,8 @@ export const tickIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _.:- only');
 
-const instant = z.iso.datetime({ offset: true });
-const id = z.string().min(1).max(200);
+const instant = storedInstant();
+const id = storedText().min(1).max(200);
 
 /**
  * The record of one persona's tick, `PUT /api/v1/internal/personas/:id/ticks/:tickId`:
@@ -22,14 +23,14 @@ export const tickRecordSchema = z
     status: z.enum(TICK_STATUSES),
     startedAt: instant,
     finishedAt: instant.nullable().optional(),
-    runnerId: z.string().max(200).nullable().optional(),
-    brain: z.string().max(100).nullable().optional(),
-    model: z.string().max(200).nullable().optional(),
+    runnerId: storedText().max(200).nullable().optional(),
+    brain: storedText().max(100).nullable().optional(),
+    model: storedText().max(200).nullable().optional(),
     spaceId: id.nullable().optional(),
-    error: z.string().max(4000).nullable().optional(),
-    actionsCount: z.number().int().min(0).optional(),
-    inputTokens: z.number().int().min(0).nullable().optional(),
-    outputTokens: z.number().int().min(0).nullable().optional(),
+    error: storedText().max(4000).nullable().optional(),
+    actionsCount: storedInt({ min: 0 }).optional(),
+    inputTokens: storedInt({ min: 0 }).nullable().optional(),
+    outputTokens: storedInt({ min: 0 }).nullable().optional(),
     costUsd: z.number().min(0).nullable().optional(),
   })
   .refine((t) => !t.finishedAt || Date.parse(t.finishedAt) >= Date.parse(t.startedAt), {

@@ -1,3 +1,4 @@
+import { DEV_SERVICE_KEY } from '@mana/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseEnvSchema, EnvError, envPort, parseEnv, requiredInProduction } from './env';
@@ -94,8 +95,23 @@ describe('parseEnv', () => {
       );
     }
     expect(
-      parseEnv(schema, { NODE_ENV: 'production', MANA_SERVICE_KEY: 'k' }, 'test service')
+      parseEnv(schema, { NODE_ENV: 'production', MANA_SERVICE_KEY: 'k'.repeat(32) }, 'test service')
         .MANA_SERVICE_KEY,
-    ).toBe('k');
+    ).toBe('k'.repeat(32));
+  });
+
+  it('item 7: refuses development defaults and short secrets in production, naming the variable', () => {
+    for (const [key, message] of [
+      [DEV_SERVICE_KEY, /MANA_SERVICE_KEY: is a published development default/],
+      ['ab', /MANA_SERVICE_KEY: must be at least 32 characters in production/],
+    ] as const) {
+      expect(() =>
+        parseEnv(schema, { NODE_ENV: 'production', MANA_SERVICE_KEY: key }, 'test service'),
+      ).toThrow(message);
+      // Outside production the same values are fine.
+      expect(parseEnv(schema, { MANA_SERVICE_KEY: key }, 'test service').MANA_SERVICE_KEY).toBe(
+        key,
+      );
+    }
   });
 });

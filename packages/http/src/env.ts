@@ -1,3 +1,4 @@
+import { DEV_SECRETS } from '@mana/contracts';
 import { z } from 'zod';
 import { type FieldIssue, fieldIssues } from './errors';
 import { LOG_LEVELS } from './logger';
@@ -57,6 +58,40 @@ export function requiredInProduction<K extends string>(keys: readonly K[]) {
   };
 }
 
+/** The variables that hold shared secrets, in whichever deployable reads them. */
+export const SECRET_VARIABLES = [
+  'MANA_SERVICE_KEY',
+  'BETTER_AUTH_SECRET',
+  'PERSONA_SEED_SECRET',
+] as const;
+
+/** Shortest secret production accepts. */
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * In production, the secrets a deployable reads ({@link SECRET_VARIABLES} present in its
+ * parsed env) must be at least {@link MIN_SECRET_LENGTH} characters and none of the
+ * published development defaults: a stack started with them is open to anyone who read
+ * the README. Elsewhere anything goes. {@link parseEnv} applies it to every deployable.
+ */
+export function productionSecretIssues(env: Record<string, unknown>): FieldIssue[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const issues: FieldIssue[] = [];
+  for (const key of SECRET_VARIABLES) {
+    const value = env[key];
+    if (typeof value !== 'string' || value === '') continue;
+    if (DEV_SECRETS.includes(value)) {
+      issues.push({ path: key, message: 'is a published development default; set your own' });
+    } else if (value.length < MIN_SECRET_LENGTH) {
+      issues.push({
+        path: key,
+        message: `must be at least ${MIN_SECRET_LENGTH} characters in production`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** A configuration that does not parse; `fields` names every bad variable. */
 export class EnvError extends Error {
   readonly fields: FieldIssue[];
@@ -72,6 +107,7 @@ export class EnvError extends Error {
 /**
  * Parses a deployable's environment at start-up, failing fast: an {@link EnvError}
  * `Invalid <what> configuration:` followed by one `FIELD: problem` line per bad variable.
+ * In production it also refuses weak and development secrets ({@link productionSecretIssues}).
  *
  * @example
  * const env = parseEnv(schema, process.env, 'identity service');
@@ -83,5 +119,7 @@ export function parseEnv<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(source);
   if (!parsed.success) throw new EnvError(what, fieldIssues(parsed.error), { cause: parsed.error });
+  const weak = productionSecretIssues(parsed.data as Record<string, unknown>);
+  if (weak.length > 0) throw new EnvError(what, weak);
   return parsed.data;
 }

@@ -46,6 +46,11 @@ export const COMMON_ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   CONFLICT: { status: 409, message: 'The request conflicts with existing data' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'The request body must be JSON (content-type: application/json)',
+  },
+  TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side' },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
@@ -90,6 +95,8 @@ const CODE_BY_STATUS: Partial<Record<number, keyof typeof COMMON_ERROR_CODES>> =
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 /** The JSON body of every error answer. */
@@ -107,9 +114,36 @@ export function createErrorHandler(logger: Logger) {
       const code = CODE_BY_STATUS[err.status] ?? 'INTERNAL';
       return c.json(errorBody(code, err.message || COMMON_ERROR_CODES[code].message), err.status);
     }
-    logger.error({ err, path: c.req.path, method: c.req.method }, 'request failed');
+    logger.error(
+      { err: errorSummary(err), path: c.req.path, method: c.req.method },
+      'request failed',
+    );
     return c.json(errorBody('INTERNAL', COMMON_ERROR_CODES.INTERNAL.message), 500);
   };
+}
+
+/**
+ * What an unexpected error may put in a log: its class, the SQLSTATE and constraint of a
+ * database error (on it or its cause), and the stack frames. Never its message: a
+ * driver's message carries the SQL and its parameters, i.e. the user's content.
+ */
+export function errorSummary(err: unknown): Record<string, unknown> {
+  const summary: Record<string, unknown> = {};
+  let current: unknown = err;
+  for (let depth = 0; current instanceof Error && depth < 3; depth++) {
+    const fields = current as Error & { code?: unknown; constraint?: unknown };
+    summary[depth === 0 ? 'type' : `cause${depth}Type`] = current.name;
+    if (typeof fields.code === 'string' && summary.code === undefined) summary.code = fields.code;
+    if (typeof fields.constraint === 'string') summary.constraint = fields.constraint;
+    if (depth === 0) {
+      summary.stack = (current.stack ?? '')
+        .split('\n')
+        .filter((line) => line.trimStart().startsWith('at '))
+        .map((line) => line.trim());
+    }
+    current = current.cause;
+  }
+  return summary;
 }
 
 /** `app.notFound`: the JSON 404. */

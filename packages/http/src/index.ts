@@ -2,10 +2,13 @@ export {
   baseEnvSchema,
   EnvError,
   envPort,
+  MIN_SECRET_LENGTH,
   NODE_ENVS,
   type NodeEnv,
   parseEnv,
+  productionSecretIssues,
   requiredInProduction,
+  SECRET_VARIABLES,
 } from './env';
 export {
   ApiError,
@@ -14,6 +17,7 @@ export {
   defineErrorCodes,
   type ErrorCodeSpec,
   errorBody,
+  errorSummary,
   type FieldIssue,
   fieldIssues,
   notFoundHandler,
@@ -28,11 +32,13 @@ export {
   type TokenVerifier,
   type TokenVerifierOptions,
 } from './middleware/bearer-token';
+export { isJsonRequest, jsonOnly } from './middleware/json-only';
 export {
   hasServiceKey,
   type ServiceKeyAuthOptions,
   serviceKeyAuth,
 } from './middleware/service-key';
+export { storableBody } from './middleware/storable-body';
 export { requestLog } from './request-log';
 export { secretMatches } from './secret';
 export { readJson, validate, validBody, validQuery } from './validate';

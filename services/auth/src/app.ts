@@ -1,5 +1,12 @@
 import type { Database } from '@mana/db';
-import { createErrorHandler, createTokenVerifier, notFoundHandler, requestLog } from '@mana/http';
+import {
+  createErrorHandler,
+  createTokenVerifier,
+  jsonOnly,
+  notFoundHandler,
+  requestLog,
+} from '@mana/http';
+import { createAppRegistry } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,6 +15,7 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { fail } from './errors';
 import type { Auth } from './identity/auth';
+import { betterAuthRoutes } from './identity/better-auth-routes';
 import { adminSpaceRoutes } from './identity/routes/admin-spaces';
 import { loginRoutes } from './identity/routes/login';
 import { meRoutes } from './identity/routes/me';
@@ -32,6 +40,11 @@ export interface AuthAppDeps {
   clock?: (() => Date) | undefined;
   /** The `iss` of minted tokens: the service's base URL. */
   issuer: string;
+  /**
+   * The modules of the app personas use; the internal API refuses rows naming another.
+   * Default: the reference app's (`@mana/tool-registry`).
+   */
+  modules?: readonly string[] | undefined;
 }
 
 /**
@@ -42,6 +55,7 @@ export interface AuthAppDeps {
 export function createApp(deps: AuthAppDeps) {
   const { db, auth, serviceKey, logger } = deps;
   const clock = deps.clock ?? (() => new Date());
+  const modules = deps.modules ?? createAppRegistry().modules();
   // Its own tokens, against the same keys other services fetch from `/api/auth/jwks`,
   // read in-process. Reloaded at once for an unknown key: a key rotated by a login in
   // this process must verify on the very next request.
@@ -84,10 +98,13 @@ export function createApp(deps: AuthAppDeps) {
   ]) {
     app.use(path, publicCors);
   }
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+  app.route('/api/auth', betterAuthRoutes({ auth }));
   app.route('/.well-known', oauthMetadataRoutes({ auth }));
   app.route('/', oauthPageRoutes({ auth, db }));
 
+  // Every `/api/v1` body is JSON: a form or text/plain post (what a cross-site page can
+  // send without a preflight) is refused before any route reads it.
+  app.use('/api/v1/*', jsonOnly());
   app.route('/api/v1/auth', loginRoutes({ auth, db }));
   app.route('/api/v1/me', meRoutes({ db, verifyToken }));
 
@@ -99,7 +116,7 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
-    .route('/personas', internalPersonaRoutes({ db, clock }))
+    .route('/personas', internalPersonaRoutes({ db, clock, modules }))
     .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 

@@ -1,4 +1,4 @@
-import { DEV_SERVICE_KEY } from '@mana/contracts';
+import { DEV_AUTH_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import {
   baseEnvSchema,
   type LogLevel,
@@ -8,7 +8,6 @@ import {
 } from '@mana/http';
 import { z } from 'zod';
 
-const DEV_AUTH_SECRET = 'mana-dev-better-auth-secret-not-for-production';
 /** The gateway's `/mcp` URL when it runs with its defaults. */
 const DEV_MCP_RESOURCE = 'http://127.0.0.1:3069/mcp';
 

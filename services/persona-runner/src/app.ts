@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { LoginError } from './clients/identity';
 import { fail } from './errors';
 import type { PersonaRunner } from './runner';
 
@@ -71,6 +72,11 @@ export function createApp(deps: RunnerAppDeps) {
       try {
         return c.json({ ok: true, ...(await runner.diagLogin(email)) });
       } catch (error) {
+        // The identity service says 401 alike for an unknown email and a wrong password:
+        // here both mean no persona signs in with this email.
+        if (error instanceof LoginError && error.status === 401) {
+          throw fail('PERSONA_NOT_FOUND', `No persona account signs in as ${email}`);
+        }
         throw fail(
           'LOGIN_FAILED',
           `${email} could not log in: ${error instanceof Error ? error.message : String(error)}`,

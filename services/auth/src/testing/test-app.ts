@@ -1,7 +1,9 @@
 import { HEADERS } from '@mana/contracts';
-import type { Database } from '@mana/db';
+import { type Database, organizations } from '@mana/db';
 import { createTestDatabase } from '@mana/db/testing';
 import { silentLogger } from '@mana/http';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import { createApp } from '../app';
 import { createAuth } from '../identity/auth';
 
@@ -34,7 +36,7 @@ export function testClock(start: Date | string = '2026-11-23T12:00:00Z'): TestCl
  * The identity service on a fresh migrated database, called in-process through
  * `app.request()`, with helpers for the calls most tests make.
  */
-export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
+export async function createTestAuthApp(options: { clock?: TestClock; logger?: Logger } = {}) {
   const database = await createTestDatabase();
   const clock = options.clock ?? testClock();
   const auth = createAuth({
@@ -47,7 +49,7 @@ export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
     db: database.db,
     auth,
     serviceKey: TEST_SERVICE_KEY,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     clock,
     issuer: TEST_BASE_URL,
   });
@@ -88,6 +90,15 @@ export async function createTestAuthApp(options: { clock?: TestClock } = {}) {
         throw new Error(`createPersona ${response.status}: ${await response.text()}`);
       const body = (await response.json()) as { persona: { userId: string } };
       return body.persona.userId;
+    },
+    /** The id of the user's personal space (rows the runner writes must name a space of the persona's). */
+    async spaceOf(userId: string): Promise<string> {
+      const [row] = await database.db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(eq(organizations.slug, `personal-${userId}`));
+      if (!row) throw new Error(`no personal space for ${userId}`);
+      return row.id;
     },
     /** Signs up a human account through Better Auth's own endpoint. */
     async signUp(

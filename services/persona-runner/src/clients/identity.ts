@@ -7,9 +7,13 @@ export type PersonaSpace = SpaceSummary;
 
 /** A login that failed for a reason retrying will not fix (wrong password, deleted account). */
 export class LoginError extends Error {
-  constructor(message: string) {
+  /** The identity service's HTTP status (401: no account signs in with these credentials). */
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number) {
     super(message);
     this.name = 'LoginError';
+    this.status = status;
   }
 }
 
@@ -99,6 +103,7 @@ export class IdentityClient {
       if (!response.ok)
         throw new LoginError(
           `${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`,
+          response.status,
         );
       return JSON.parse(text) as unknown;
     }, this.#retry);

@@ -1,4 +1,5 @@
 import { verifyOAuthQueryParams } from '@better-auth/oauth-provider';
+import { storedText } from '@mana/contracts';
 import { type Database, oauthClients } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
@@ -9,10 +10,10 @@ import type { Auth } from '../auth';
 import { consentPage, errorPage, PAGE_HEADERS, signInPage } from '../oauth-page-html';
 import { OAUTH_PAGES } from '../oauth-provider';
 
-const oauthQuery = z.string().min(1).max(8192);
+const oauthQuery = storedText().min(1).max(8192);
 const signInForm = z.object({
   email: z.email().max(320),
-  password: z.string().min(1).max(128),
+  password: storedText().min(1).max(128),
   oauth_query: oauthQuery,
 });
 const consentForm = z.object({ accept: z.enum(['yes', 'no']), oauth_query: oauthQuery });

@@ -4,12 +4,15 @@ import { createTestAuthApp, type TestAuthApp, testClock } from '../../testing/te
 
 const DAY = 86_400_000;
 
+/** The persona's personal space, known once it exists. */
+const space = { id: '' };
+
 const row = (tickId: string, index: number, toolName: string, extra = {}) => ({
   tickId,
   index,
   toolName,
   module: toolName.slice(0, toolName.indexOf('.')),
-  spaceId: 'space-1',
+  spaceId: space.id,
   result: 'ok',
   ...extra,
 });
@@ -22,6 +25,7 @@ describe('GET /api/v1/internal/coverage', () => {
   beforeAll(async () => {
     t = await createTestAuthApp({ clock });
     personaId = await t.createPersona({ email: 'coverage@mana.test' });
+    space.id = await t.spaceOf(personaId);
     const post = (actions: unknown[]) =>
       t.service('POST', `/api/v1/internal/personas/${personaId}/actions`, { actions });
     // Ten days ago: outside the default week, inside a 14-day window.

@@ -3,12 +3,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAuthApp, type TestAuthApp } from '../../testing/test-app';
 
+/** The persona's personal space, known once it exists. */
+const space = { id: '' };
+
 const row = (tickId: string, index: number, extra: Record<string, unknown> = {}) => ({
   tickId,
   index,
   toolName: 'todo.create',
   module: 'todo',
-  spaceId: 'space-1',
+  spaceId: space.id,
   result: 'ok',
   latencyMs: 12,
   ...extra,
@@ -21,6 +24,7 @@ describe('internal persona API: outcome kinds and checks', () => {
   beforeAll(async () => {
     t = await createTestAuthApp();
     personaId = await t.createPersona({ email: 'outcomes@mana.test' });
+    space.id = await t.spaceOf(personaId);
   });
   afterAll(() => t.close());
 

@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAuthApp, type TestAuthApp } from '../../testing/test-app';
 import { insertActions } from '../db/persona-writes';
 
+/** The persona's personal space, known once it exists. */
+const space = { id: '' };
+
 const action = (tickId: string, index: number, extra: Record<string, unknown> = {}) => ({
   tickId,
   index,
   toolName: 'todo.create',
   module: 'todo',
-  spaceId: 'space-1',
+  spaceId: space.id,
   toolUseId: `toolu_${index}`,
   inputHash: 'a'.repeat(64),
   result: 'ok',
@@ -29,6 +32,7 @@ describe('internal persona API', () => {
   beforeAll(async () => {
     t = await createTestAuthApp();
     personaId = await t.createPersona({ email: 'writer@mana.test' });
+    space.id = await t.spaceOf(personaId);
   });
   afterAll(() => t.close());
 

@@ -21,6 +21,7 @@ import {
   TickOwnerConflictError,
   upsertTick,
 } from '../db/persona-writes';
+import { personaSpaceIds, rowRefIssues } from '../db/row-refs';
 
 /** The tick record as stored: the wire's instants as dates. */
 const tickBody = tickRecordSchema.transform((t) => ({
@@ -37,8 +38,27 @@ const dueQuery = z.object({
  * The runner's API, behind `X-Service-Key`: which personas are due, and writing what
  * they did (actions), what they thought (feedback) and how their tick went.
  */
-export function internalPersonaRoutes(deps: { db: Database; clock: () => Date }) {
+export function internalPersonaRoutes(deps: {
+  db: Database;
+  clock: () => Date;
+  /** The app's modules: rows naming another one are refused. */
+  modules: readonly string[];
+}) {
   const { db, clock } = deps;
+
+  /** 400 naming every row field that refers to an unknown module or a foreign space. */
+  const requireKnownRefs = async (
+    personaId: string,
+    prefix: string,
+    rows: Parameters<typeof rowRefIssues>[1],
+  ) => {
+    const refs = { modules: deps.modules, spaces: await personaSpaceIds(db, personaId) };
+    const fields = rowRefIssues(prefix, rows, refs);
+    if (fields.length > 0) {
+      const named = fields.map((f) => `${f.path} (${f.message})`).join('; ');
+      throw fail('VALIDATION_FAILED', `Invalid request body: ${named}`, { fields });
+    }
+  };
 
   const requirePersona = async (c: Context): Promise<string> => {
     const id = c.req.param('id') ?? '';
@@ -56,17 +76,20 @@ export function internalPersonaRoutes(deps: { db: Database; clock: () => Date })
     .post('/:id/actions', async (c) => {
       const rows = await readBatch(c, 'actions', actionRowSchema, MAX_ACTIONS_PER_BATCH);
       const personaId = await requirePersona(c);
+      await requireKnownRefs(personaId, 'actions', rows);
       return c.json(await insertActions(db, personaId, rows, clock()));
     })
     .post('/:id/feedback', async (c) => {
       const rows = await readBatch(c, 'feedback', feedbackRowSchema, MAX_FEEDBACK_PER_BATCH);
       const personaId = await requirePersona(c);
+      await requireKnownRefs(personaId, 'feedback', rows);
       return c.json(await insertFeedback(db, personaId, rows, clock()));
     })
     .put('/:id/ticks/:tickId', async (c) => {
       const tickId = validate(tickIdSchema, c.req.param('tickId'), 'tick id');
       const body = validate(tickBody, await readJson(c), 'request body');
       const personaId = await requirePersona(c);
+      await requireKnownRefs(personaId, '', [{ spaceId: body.spaceId }]);
       try {
         const { created } = await upsertTick(db, personaId, tickId, body, clock());
         return c.json({ tickId, created }, created ? 201 : 200);

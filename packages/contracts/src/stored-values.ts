@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * The rules every value that ends up in a PostgreSQL column obeys, written once so that
+ * every schema refuses what the database would refuse with a 400 naming the field,
+ * never a 500 after a half-done write.
+ */
+
+/** Why a string with U+0000 is refused: PostgreSQL `text` and `jsonb` cannot hold it. */
+export const NUL_MESSAGE = 'must not contain NUL (\\u0000) characters';
+
+/** Bounds of a PostgreSQL `integer` column. */
+export const INT32_MIN = -2_147_483_648;
+export const INT32_MAX = 2_147_483_647;
+
+/**
+ * The instants the service stores (tick starts and ends): from 1970 to the end of 2999
+ * (UTC). Outside it lie typos and attacks (year 0000 is not a PostgreSQL year; year 9999
+ * with a negative offset becomes year 10000, which `Date#toISOString` writes as
+ * `+010000-…` and no SQL engine parses).
+ */
+export const MIN_INSTANT = '1970-01-01T00:00:00.000Z';
+export const MAX_INSTANT = '2999-12-31T23:59:59.999Z';
+
+const minInstantMs = Date.parse(MIN_INSTANT);
+const maxInstantMs = Date.parse(MAX_INSTANT);
+
+/**
+ * A string PostgreSQL can store: no NUL. Chain length rules after it.
+ *
+ * @example
+ * const name = storedText().trim().min(1).max(100);
+ */
+export function storedText() {
+  return z.string().refine((s) => !s.includes('\u0000'), NUL_MESSAGE);
+}
+
+/**
+ * An integer that fits a PostgreSQL `integer` column (32-bit), within `min..max` when
+ * given (each clamped to the 32-bit range).
+ *
+ * @example
+ * const actionsCount = storedInt({ min: 0 });
+ */
+export function storedInt(bounds: { min?: number; max?: number } = {}) {
+  return z
+    .number()
+    .int()
+    .min(Math.max(bounds.min ?? INT32_MIN, INT32_MIN))
+    .max(Math.min(bounds.max ?? INT32_MAX, INT32_MAX));
+}
+
+/** An ISO 8601 instant with an offset, between {@link MIN_INSTANT} and {@link MAX_INSTANT}. */
+export function storedInstant() {
+  return z.iso.datetime({ offset: true }).refine((s) => {
+    const ms = Date.parse(s);
+    // Text that is no date at all is the format check's to name, once.
+    return Number.isNaN(ms) || (ms >= minInstantMs && ms <= maxInstantMs);
+  }, `must lie between ${MIN_INSTANT} and ${MAX_INSTANT}`);
+}
+
+/**
+ * The path of the first string or object key holding a NUL in a JSON-like value, or
+ * undefined when there is none. For bodies no schema of ours describes (Better Auth's
+ * routes) and for free-form JSON such as traits.
+ */
+export function findNul(value: unknown): (string | number)[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? [...value.entries()]
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, item] of entries) {
+    if (typeof key === 'string' && key.includes('\u0000'))
+      return [key.replaceAll('\u0000', '\\u0000')];
+    const below = findNul(item);
+    if (below) return [key, ...below];
+  }
+  return undefined;
+}
+
+/** Free-form JSON stored in `jsonb`: no NUL in any key or string, at any depth. */
+export function storedJson<S extends z.ZodType>(schema: S) {
+  return schema.superRefine((value, ctx) => {
+    const path = findNul(value);
+    if (path) ctx.addIssue({ code: 'custom', path, message: NUL_MESSAGE });
+  });
+}
