@@ -36,6 +36,7 @@ const ENGINE_FREE = [
   'packages/fake-anthropic/src/conversation.test.ts',
   'packages/fake-anthropic/src/fake-anthropic.test.ts',
   'packages/fake-anthropic/src/scripted-turns.test.ts',
+  'packages/fake-openai/src/fake-openai.test.ts',
   'packages/http/src/env.test.ts',
   'packages/http/src/errors.test.ts',
   'packages/http/src/listen.test.ts',
