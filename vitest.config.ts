@@ -56,9 +56,11 @@ const ENGINE_FREE = [
   // tables on both engines.
   'services/mcp/src/oauth-refusals.test.ts',
   'services/persona-runner/src/app.test.ts',
+  'services/persona-runner/src/brain-choice.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/day-prompt.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-call-tracker.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-names.test.ts',
+  'services/persona-runner/src/brains/llm/retrying-fetch.test.ts',
   'services/persona-runner/src/brains/scripted/blame.test.ts',
   'services/persona-runner/src/brains/scripted/coverage-weight.test.ts',
   'services/persona-runner/src/brains/scripted/id-pool.test.ts',
