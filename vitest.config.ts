@@ -60,6 +60,7 @@ const ENGINE_FREE = [
   'services/persona-runner/src/brains/claude-agent-sdk/day-prompt.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-call-tracker.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-names.test.ts',
+  'services/persona-runner/src/brains/llm/prices.test.ts',
   'services/persona-runner/src/brains/llm/retrying-fetch.test.ts',
   'services/persona-runner/src/brains/scripted/blame.test.ts',
   'services/persona-runner/src/brains/scripted/coverage-weight.test.ts',

@@ -19,6 +19,7 @@ describe('brain choice', () => {
       apiKey: undefined,
       baseUrl: 'http://127.0.0.1:11434/v1',
       retry: { maxRetries: 2, maxRetryAfterMs: 5_000 },
+      price: undefined,
     });
     const sdk = parseRunnerEnv({
       ...base,
@@ -43,6 +44,7 @@ describe('brain choice', () => {
       PERSONA_MODEL: 'openai:gpt-4.1-mini',
       OPENAI_API_KEY: 'sk-oa',
       PERSONA_MODEL_MAX_RETRIES: '0',
+      PERSONA_MODEL_PRICE: '0.4, 1.6, 0.1',
     });
     expect(openai.llm).toMatchObject({
       apiKey: 'sk-oa',
@@ -58,6 +60,11 @@ describe('brain choice', () => {
     [{ PERSONA_MODEL: 'openai:gpt-4.1-mini' }, 'OPENAI_API_KEY', /required by PERSONA_MODEL/],
     [{ PERSONA_MODEL: 'anthropic:claude-sonnet-4-5' }, 'ANTHROPIC_API_KEY', /required/],
     [{ PERSONA_MODEL: 'openai-compatible:qwen3-8b' }, 'PERSONA_MODEL_BASE_URL', /server's URL/],
+    [
+      { PERSONA_MODEL: 'openai:gpt-4.1', OPENAI_API_KEY: 'k', PERSONA_MODEL_PRICE: 'cheap' },
+      'PERSONA_MODEL_PRICE',
+      /input,output/,
+    ],
   ])('refuses %o at start, naming %s', (env, field, message) => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { EnvError, type FieldIssue } from '@mana/http';
 import { hasProviderPrefix, type ModelSpec, parseModelSpec } from './brains/llm/model-spec';
+import { type ModelPrice, parsePrice } from './brains/llm/prices';
 
 /** Which brain drives the personas. */
 export type BrainChoice = 'scripted' | 'claude-agent-sdk' | 'llm';
@@ -10,6 +11,8 @@ export interface LlmSettings {
   apiKey: string | undefined;
   baseUrl: string | undefined;
   retry: { maxRetries: number; maxRetryAfterMs: number };
+  /** `PERSONA_MODEL_PRICE`, overriding the price table's entry. */
+  price: ModelPrice | undefined;
 }
 
 /** The environment variables the choice reads (already parsed). */
@@ -23,6 +26,7 @@ export interface BrainChoiceSource {
   OPENAI_API_KEY?: string | undefined;
   PERSONA_MODEL_MAX_RETRIES: number;
   PERSONA_MODEL_RETRY_AFTER_MAX_MS: number;
+  PERSONA_MODEL_PRICE?: string | undefined;
 }
 
 /** The brain chosen, why, and the llm brain's settings when it is the one. */
@@ -94,6 +98,9 @@ function llmSettings(env: BrainChoiceSource): LlmSettings {
       message: `required by PERSONA_MODEL=${env.PERSONA_MODEL}: the server's URL, e.g. http://127.0.0.1:11434/v1`,
     });
   }
+  const price = env.PERSONA_MODEL_PRICE ? parsePrice(env.PERSONA_MODEL_PRICE) : undefined;
+  if (price && 'problem' in price)
+    issues.push({ path: 'PERSONA_MODEL_PRICE', message: price.problem });
   if (issues.length > 0) throw new EnvError('persona runner', issues);
   return {
     spec: parsed,
@@ -103,5 +110,6 @@ function llmSettings(env: BrainChoiceSource): LlmSettings {
       maxRetries: env.PERSONA_MODEL_MAX_RETRIES,
       maxRetryAfterMs: env.PERSONA_MODEL_RETRY_AFTER_MAX_MS,
     },
+    price: price as ModelPrice | undefined,
   };
 }

@@ -29,6 +29,8 @@ const schema = baseEnvSchema(3070).extend({
   /** Retries of a failed model request (429, 5xx) by the llm brain. */
   PERSONA_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   /** Longest Retry-After the llm brain waits; a longer one fails the persona at once. */
+  /** The llm model's price, `input,output[,cacheRead[,cacheWrite]]` USD per million tokens. */
+  PERSONA_MODEL_PRICE: z.string().optional(),
   PERSONA_MODEL_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   PERSONA_TICK_TIMEOUT_MS: z.coerce.number().int().min(1000).default(600_000),
   /** One tool call's deadline: past it the call is recorded as a `timeout`. */

@@ -30,6 +30,7 @@ export function createBrain(settings: BrainSettings): Brain | undefined {
       apiKey: settings.llm.apiKey,
       baseUrl: settings.llm.baseUrl,
       retry: settings.llm.retry,
+      price: settings.llm.price,
     });
   }
   if (!settings.anthropicApiKey) return undefined;

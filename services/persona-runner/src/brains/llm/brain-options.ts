@@ -1,5 +1,6 @@
 import type { StepResult, ToolSet } from 'ai';
 import type { ModelSpec } from './model-spec';
+import type { ModelPrice } from './prices';
 import type { RetryPolicy } from './retrying-fetch';
 
 /** How to build an llm brain. */
@@ -19,6 +20,8 @@ export interface LlmBrainOptions {
    * tool results, usage): the hook a transcript recorder takes.
    */
   onStep?: (day: { tickId: string }, step: StepResult<ToolSet>) => void;
+  /** The model's price, instead of its entry in `PRICE_TABLE` (unlisted models cost 0). */
+  price?: ModelPrice | undefined;
   /** The fetch under the retries; `globalThis.fetch` when left out. */
   fetch?: typeof fetch;
 }

@@ -8,4 +8,5 @@ export {
   type ModelSpec,
   parseModelSpec,
 } from './model-spec';
+export { costUsd, type ModelPrice, PRICE_TABLE, parsePrice, priceOf } from './prices';
 export { type RetryPolicy, retryAfterMs, retryingFetch } from './retrying-fetch';

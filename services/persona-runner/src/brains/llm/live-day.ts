@@ -12,6 +12,7 @@ import type { DayContext, Usage } from '../types';
 import { type LlmBrainOptions, MAX_OUTPUT_TOKENS } from './brain-options';
 import { LlmBrainError, messageOf } from './errors';
 import { dayToolSet } from './gateway-tool-set';
+import type { ModelPrice } from './prices';
 import { usageOf } from './usage';
 
 /** What a day needs beyond its context. */
@@ -19,6 +20,7 @@ export interface LiveDayDeps {
   model: LanguageModel;
   maxTurns: number;
   onStep: LlmBrainOptions['onStep'];
+  price: ModelPrice;
 }
 
 /**
@@ -56,10 +58,10 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
     if (result.steps.length >= deps.maxTurns && result.finishReason === 'tool-calls') {
       day.logger.info({ turns: result.steps.length }, 'the day reached its turn limit');
     }
-    return { usage: usageOf(result.totalUsage) };
+    return { usage: usageOf(result.totalUsage, deps.price) };
   } catch (error) {
     flushInFlight(`No result: the day failed before this call returned (${messageOf(error)})`);
-    throw failure(error, day.signal, sumUsage(steps));
+    throw failure(error, day.signal, sumUsage(steps, deps.price));
   } finally {
     day.signal.removeEventListener('abort', onAbort);
     await session.close().catch(() => undefined);
@@ -89,12 +91,13 @@ async function openGateway(
   }
 }
 
-function sumUsage(steps: readonly StepResult<ToolSet>[]): Usage {
+function sumUsage(steps: readonly StepResult<ToolSet>[], price: ModelPrice): Usage {
   const sum = usageOf(undefined);
   for (const step of steps) {
-    const u = usageOf(step.usage);
+    const u = usageOf(step.usage, price);
     sum.inputTokens += u.inputTokens;
     sum.outputTokens += u.outputTokens;
+    sum.costUsd += u.costUsd;
   }
   return sum;
 }

@@ -2,6 +2,7 @@ import type { Brain } from '../types';
 import { DEFAULT_MAX_TURNS, type LlmBrainOptions } from './brain-options';
 import { languageModel } from './language-model';
 import { liveDay } from './live-day';
+import { priceOf } from './prices';
 import { rateDay } from './rate-day';
 import { retryingFetch } from './retrying-fetch';
 
@@ -27,10 +28,12 @@ export function createLlmBrain(options: LlmBrainOptions): Brain {
     baseUrl: options.baseUrl,
     fetch: retryingFetch(options.retry, options.fetch ?? globalThis.fetch),
   });
+  const name = `${options.model.provider}:${options.model.modelId}`;
+  const price = priceOf(name, options.price);
   return {
     name: 'llm',
-    model: `${options.model.provider}:${options.model.modelId}`,
-    liveDay: (day) => liveDay(day, { model, maxTurns, onStep: options.onStep }),
-    rateDay: (day, experience, calls = []) => rateDay(day, experience, calls, model),
+    model: name,
+    liveDay: (day) => liveDay(day, { model, maxTurns, onStep: options.onStep, price }),
+    rateDay: (day, experience, calls = []) => rateDay(day, experience, calls, model, price),
   };
 }

@@ -3,6 +3,7 @@ import { ratingPrompt } from '../../ratings/prompt';
 import type { DayContext, ModuleExperience, ToolCall, Usage } from '../types';
 import { MAX_OUTPUT_TOKENS } from './brain-options';
 import { failure } from './live-day';
+import type { ModelPrice } from './prices';
 import { usageOf } from './usage';
 
 /**
@@ -15,6 +16,7 @@ export async function rateDay(
   experience: ModuleExperience[],
   calls: readonly ToolCall[],
   model: LanguageModel,
+  price: ModelPrice,
 ): Promise<{ text: string; usage: Usage }> {
   try {
     const result = await generateText({
@@ -25,7 +27,7 @@ export async function rateDay(
       maxRetries: 0,
       abortSignal: day.signal,
     });
-    return { text: result.text, usage: usageOf(result.totalUsage) };
+    return { text: result.text, usage: usageOf(result.totalUsage, price) };
   } catch (error) {
     throw failure(error, day.signal, usageOf(undefined));
   }
