@@ -3,7 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type FakeReply, type FakeRequest, startFakeAnthropic } from '@mana/fake-anthropic';
-import { type Brain, createBrain, createLlmBrain, type TickResult } from '@mana/persona-runner';
+import {
+  type Brain,
+  connectGateway,
+  createBrain,
+  createLlmBrain,
+  type TickResult,
+} from '@mana/persona-runner';
 import { startStack } from '@mana/stack';
 
 // `npm run bench:brains -- [--brains scripted,llm,claude-agent-sdk] [--concurrency 5]
@@ -14,11 +20,13 @@ import { startStack } from '@mana/stack';
 // the ideal pool time (ceil(N / C) × 3 × latency), the peak RSS growth per concurrent
 // persona (this process and its children, sampled every 20 ms from /proc) and the CPU
 // per persona-day (this process and its reaped children: the Agent SDK's CLI). The
-// scripted brain needs no model: its row is the app's own share (gateway, identity,
-// database, all in this process), which the model brains' figures include.
+// `gateway-only` row lives the same day without a model (one session, one list call, a
+// fixed rating): the app's own share (gateway, identity, database, login, all in this
+// process), which the model brains' figures include; subtract it for the brain's own.
+// `scripted` may be named too.
 const { values } = parseArgs({
   options: {
-    brains: { type: 'string', default: 'scripted,llm,claude-agent-sdk' },
+    brains: { type: 'string', default: 'gateway-only,llm,claude-agent-sdk' },
     concurrency: { type: 'string', default: '5' },
     'latency-ms': { type: 'string', default: '500' },
     one: { type: 'string' },
@@ -82,10 +90,48 @@ function personaTurn(request: FakeRequest): FakeReply {
   return { text: 'That was my day.', delayMs: latencyMs };
 }
 
+/**
+ * The app's share without a model: the same persona-day (one MCP session, the first list
+ * tool once, a fixed rating), so a model brain's figures minus this row are the brain's.
+ */
+const gatewayOnly: Brain = {
+  name: 'scripted',
+  model: 'gateway-only',
+  async liveDay(day) {
+    const session = await connectGateway(day.gateway, day.signal);
+    try {
+      const tool = (await session.listTools()).find(
+        (t) => day.modules.includes(t.module) && /\.(list|search)/.test(t.name),
+      );
+      if (tool) {
+        const started = day.stopwatch();
+        const answer = await session.callTool(tool.name, {});
+        day.record({
+          toolName: tool.name,
+          module: tool.module,
+          input: {},
+          latencyMs: day.stopwatch() - started,
+          result: answer.ok ? 'ok' : 'error',
+          ...(answer.ok ? {} : { errorMessage: answer.errorMessage, errorKind: answer.errorKind }),
+        });
+      }
+    } finally {
+      await session.close();
+    }
+    return {};
+  },
+  async rateDay(_day, experience) {
+    const ratings = experience.map((m) => ({ module: m.module, rating: 4, notes: 'fine' }));
+    return { text: JSON.stringify({ ratings }) };
+  },
+};
+
 async function runOne(name: string): Promise<Figures> {
   const fake = await startFakeAnthropic({ handler: personaTurn });
   let brain: Brain | undefined;
-  if (name === 'llm') {
+  if (name === 'gateway-only') {
+    brain = gatewayOnly;
+  } else if (name === 'llm') {
     brain = createLlmBrain({
       model: { provider: 'anthropic', modelId: 'claude-sonnet-4-5' },
       apiKey: 'sk-ant-fake',
@@ -122,7 +168,7 @@ async function runOne(name: string): Promise<Figures> {
   clearInterval(sampler);
   await stack.close();
   await fake.close();
-  const modelTurns = name === 'scripted' ? 0 : TURNS;
+  const modelTurns = name === 'scripted' || name === 'gateway-only' ? 0 : TURNS;
   return {
     brain: name,
     personas: result.due,
