@@ -8,7 +8,7 @@ const env = parseStackEnv();
 const brain = createBrain({ ...env.runner, processEnv: env.runner.processEnv });
 if (!brain) {
   process.stderr.write(
-    `smoke: the ${env.runner.brain} brain is not available (ANTHROPIC_API_KEY missing)\n`,
+    `smoke: the ${env.runner.brain} brain is not available (its API key or settings are missing)\n`,
   );
   process.exit(2);
 }

@@ -12,13 +12,7 @@ const logger = createLogger('mana', env.logLevel);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 const brain = createBrain({ ...env.runner, processEnv: env.runner.processEnv });
-const why =
-  env.runner.brainSetting === 'auto'
-    ? env.runner.anthropicApiKey
-      ? 'auto: ANTHROPIC_API_KEY is set'
-      : 'auto: no ANTHROPIC_API_KEY, so the offline scripted brain'
-    : 'PERSONA_BRAIN';
-const brainLine = `${env.runner.brain}${brain ? ` (${brain.model})` : ' (not available)'}  [${why}]`;
+const brainLine = `${env.runner.brain}${brain ? ` (${brain.model})` : ' (not available)'}  [${env.runner.brainReason}]`;
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 try {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import { baseEnvSchema, type LogLevel, parseEnv } from '@mana/http';
 import { z } from 'zod';
+import { type BrainChoice, chooseBrain, type LlmSettings } from './brain-choice';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
@@ -18,8 +19,19 @@ const schema = baseEnvSchema(3070).extend({
   TICK_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   PERSONA_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   RUNNER_PAUSED: bool,
-  PERSONA_BRAIN: z.enum(['auto', 'scripted', 'claude-agent-sdk']).default('auto'),
+  PERSONA_BRAIN: z.enum(['auto', 'scripted', 'claude-agent-sdk', 'llm']).default('auto'),
   PERSONA_MODEL: z.string().min(1).optional(),
+  /** The llm brain's API base URL (with its /v1); required for openai-compatible. */
+  PERSONA_MODEL_BASE_URL: z.url().optional(),
+  /** The llm brain's API key, instead of the provider's own variable. */
+  PERSONA_MODEL_API_KEY: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  /** Retries of a failed model request (429, 5xx) by the llm brain. */
+  PERSONA_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Longest Retry-After the llm brain waits; a longer one fails the persona at once. */
+  /** The llm model's price, `input,output[,cacheRead[,cacheWrite]]` USD per million tokens. */
+  PERSONA_MODEL_PRICE: z.string().optional(),
+  PERSONA_MODEL_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   PERSONA_TICK_TIMEOUT_MS: z.coerce.number().int().min(1000).default(600_000),
   /** One tool call's deadline: past it the call is recorded as a `timeout`. */
   PERSONA_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
@@ -33,8 +45,7 @@ const schema = baseEnvSchema(3070).extend({
     .optional(),
 });
 
-/** Which brain drives the personas. */
-export type BrainChoice = 'scripted' | 'claude-agent-sdk';
+export type { BrainChoice, LlmSettings } from './brain-choice';
 
 /** The runner's configuration, parsed once at start-up. */
 export interface RunnerEnv {
@@ -52,8 +63,12 @@ export interface RunnerEnv {
   concurrency: number;
   paused: boolean;
   brainSetting: 'auto' | BrainChoice;
-  /** `auto` resolved: the Agent SDK when an API key is set, else scripted. */
+  /** `auto` resolved (see `chooseBrain`): llm, the Agent SDK, or scripted. */
   brain: BrainChoice;
+  /** Why this brain, said at start-up. */
+  brainReason: string;
+  /** The llm brain's model, key, base URL and retries, when it is the brain. */
+  llm: LlmSettings | undefined;
   model: string | undefined;
   personaTimeoutMs: number;
   callTimeoutMs: number;
@@ -76,6 +91,7 @@ export function parseRunnerEnv(
   const env = parseEnv(schema, source, 'persona runner');
   const production = env.NODE_ENV === 'production';
   const apiKey = env.ANTHROPIC_API_KEY || undefined;
+  const chosen = chooseBrain(env);
   return {
     production,
     port: env.PORT,
@@ -90,8 +106,9 @@ export function parseRunnerEnv(
     concurrency: env.PERSONA_CONCURRENCY,
     paused: env.RUNNER_PAUSED,
     brainSetting: env.PERSONA_BRAIN,
-    brain:
-      env.PERSONA_BRAIN === 'auto' ? (apiKey ? 'claude-agent-sdk' : 'scripted') : env.PERSONA_BRAIN,
+    brain: chosen.brain,
+    brainReason: chosen.reason,
+    llm: chosen.llm,
     model: env.PERSONA_MODEL,
     personaTimeoutMs: env.PERSONA_TICK_TIMEOUT_MS,
     callTimeoutMs: env.PERSONA_CALL_TIMEOUT_MS,

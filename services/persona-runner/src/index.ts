@@ -1,5 +1,11 @@
 export { createApp, type RunnerApp, type RunnerAppDeps } from './app';
 export { type BrainSettings, createBrain } from './brains/create-brain';
+export {
+  createLlmBrain,
+  LlmBrainError,
+  type LlmBrainOptions,
+  parseModelSpec,
+} from './brains/llm/index';
 export type {
   Brain,
   DayContext,
@@ -16,7 +22,7 @@ export {
 } from './clients/gateway';
 export { IdentityClient } from './clients/identity';
 export { InternalApiClient } from './clients/internal-api';
-export { type BrainChoice, parseRunnerEnv, type RunnerEnv } from './env';
+export { type BrainChoice, type LlmSettings, parseRunnerEnv, type RunnerEnv } from './env';
 export { createRunnerMetrics, type RunnerMetrics } from './metrics';
 export { PARSE_FAILURE_MODULE, type ParsedRating, parseRatings } from './ratings/parse-ratings';
 export { PersonaRunner, type PersonaRunnerOptions, type TickSkip } from './runner';

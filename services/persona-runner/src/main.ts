@@ -12,14 +12,9 @@ logger.info(
     brain: env.brain,
     setting: env.brainSetting,
     model: brain?.model ?? null,
-    why:
-      env.brainSetting === 'auto'
-        ? env.anthropicApiKey
-          ? 'ANTHROPIC_API_KEY is set'
-          : 'no ANTHROPIC_API_KEY'
-        : 'PERSONA_BRAIN',
+    why: env.brainReason,
   },
-  `brain: ${env.brain}`,
+  `brain: ${env.brain}${brain ? ` (${brain.model})` : ''} [${env.brainReason}]`,
 );
 const service = await startPersonaRunner({
   authUrl: env.authUrl,

@@ -131,7 +131,7 @@ export interface ModuleExperience {
  * text is parsed by the runner's tolerant rating parser.
  */
 export interface Brain {
-  readonly name: 'scripted' | 'claude-agent-sdk';
+  readonly name: 'scripted' | 'claude-agent-sdk' | 'llm';
   /** Model id recorded on the tick (e.g. `claude-sonnet-4-5`, `scripted-v1`). */
   readonly model: string;
   /** Lives the day: uses tools through the gateway, reporting each call via `day.record`. */
@@ -139,9 +139,12 @@ export interface Brain {
   /**
    * Rates the modules used, in character. Returns the model's raw answer, which should be
    * `{"ratings":[{"module","rating","notes"}]}` but may come with fences or prose.
+   * `calls` is the day as it happened (every recorded call with its verdict), for model
+   * brains to show the persona what it did and saw.
    */
   rateDay(
     day: DayContext,
     experience: ModuleExperience[],
+    calls?: readonly ToolCall[],
   ): Promise<{ text: string; usage?: Usage }>;
 }

@@ -1,15 +1,20 @@
 import type { DuePersona } from '@mana/contracts';
-import type { ModuleExperience } from '../brains/types';
+import type { ModuleExperience, ToolCall } from '../brains/types';
+import { dayLog } from './day-log';
 
 /**
  * The rating turn's prompt, in the persona's language: what happened per module (calls,
  * errors and how many of them refused the persona's input, the checks it made and
- * those that did not hold up, latency), and the strict JSON shape to answer with.
+ * those that did not hold up, latency), then, when `calls` are given, the day call by
+ * call ({@link dayLog}: inputs, results, errors, latencies, verdicts), and the strict
+ * JSON shape to answer with.
  */
 export function ratingPrompt(
   persona: Pick<DuePersona, 'locale'>,
   experience: readonly ModuleExperience[],
+  calls: readonly ToolCall[] = [],
 ): string {
+  const log = dayLog(calls, persona.locale);
   const lines = experience.map((m) => {
     const errors = m.errorSamples.map((e) => `${e.toolName}: ${e.message}`).join(' | ');
     const refused = m.invalidInputs > 0 ? ` (${m.invalidInputs} refused your input)` : '';
@@ -30,6 +35,7 @@ export function ratingPrompt(
       'mit 1 (furchtbar) bis 5 (großartig) und einer kurzen, ehrlichen Notiz, die sagt, was gut oder schlecht war.',
       'Was passiert ist:',
       ...lines,
+      ...(log.length > 0 ? ['Dein Tag, Aufruf für Aufruf:', ...log] : []),
       `Antworte NUR mit JSON genau in dieser Form, ohne weiteren Text: ${shape}`,
       `Bewerte nur diese Module: ${experience.map((m) => m.module).join(', ')}.`,
     ].join('\n');
@@ -39,6 +45,7 @@ export function ratingPrompt(
     'from 1 (awful) to 5 (great), with a short honest note saying what worked or did not.',
     'What happened:',
     ...lines,
+    ...(log.length > 0 ? ['Your day, call by call:', ...log] : []),
     `Answer ONLY with JSON in exactly this shape, no other text: ${shape}`,
     `Rate only these modules: ${experience.map((m) => m.module).join(', ')}.`,
   ].join('\n');

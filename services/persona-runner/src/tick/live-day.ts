@@ -135,7 +135,7 @@ async function liveAndRate(
   day.usage = addUsage(day.usage, lived.usage);
   const experience = summarizeExperience(day.calls);
   if (experience.length === 0) return;
-  const rated = await abortable(deps.brain.rateDay(context, experience), signal);
+  const rated = await abortable(deps.brain.rateDay(context, experience, day.calls), signal);
   day.usage = addUsage(day.usage, rated.usage);
   day.ratings = parseRatings(
     rated.text,

@@ -19,6 +19,6 @@ export function createClaudeAgentSdkBrain(options: ClaudeAgentSdkBrainOptions): 
     name: 'claude-agent-sdk',
     model: resolved.model,
     liveDay: (day) => liveDay(day, resolved),
-    rateDay: (day, experience) => rateDay(day, experience, resolved),
+    rateDay: (day, experience, calls = []) => rateDay(day, experience, calls, resolved),
   };
 }

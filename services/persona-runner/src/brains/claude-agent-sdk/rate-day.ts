@@ -1,5 +1,5 @@
 import { ratingPrompt } from '../../ratings/prompt';
-import type { DayContext, ModuleExperience, Usage } from '../types';
+import type { DayContext, ModuleExperience, ToolCall, Usage } from '../types';
 import type { ResolvedBrainOptions } from './brain-options';
 import { textOf } from './content-blocks';
 import { runAgent } from './run-agent';
@@ -15,11 +15,12 @@ import { usageFromResult } from './usage';
 export async function rateDay(
   day: Pick<DayContext, 'persona' | 'signal' | 'logger'>,
   experience: ModuleExperience[],
+  calls: readonly ToolCall[],
   brain: ResolvedBrainOptions,
 ): Promise<{ text: string; usage: Usage }> {
   const texts: string[] = [];
   const run = await runAgent({
-    prompt: ratingPrompt(day.persona, experience),
+    prompt: ratingPrompt(day.persona, experience, calls),
     brain,
     signal: day.signal,
     logger: day.logger,
