@@ -31,6 +31,7 @@ const ENGINE_FREE = [
   'packages/analytics/src/statistics.test.ts',
   'packages/contracts/src/check-evaluation.test.ts',
   'packages/contracts/src/input-hash.test.ts',
+  'packages/contracts/src/redact.test.ts',
   'packages/contracts/src/wire.test.ts',
   'packages/fake-anthropic/src/agent-sdk.test.ts',
   'packages/fake-anthropic/src/conversation.test.ts',

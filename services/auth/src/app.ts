@@ -18,6 +18,9 @@ import { adminPersonaRoutes } from './personas/routes/admin-personas';
 import { internalCoverageRoutes } from './personas/routes/internal-coverage';
 import { internalPersonaRoutes } from './personas/routes/internal-personas';
 
+/** How long transcripts are kept when `TRANSCRIPT_RETENTION_DAYS` is not set. */
+export const DEFAULT_TRANSCRIPT_RETENTION_DAYS = 30;
+
 /** Largest request body any route accepts. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,6 +35,8 @@ export interface AuthAppDeps {
   clock?: (() => Date) | undefined;
   /** The `iss` of minted tokens: the service's base URL. */
   issuer: string;
+  /** Transcripts older than this many days are purged (`TRANSCRIPT_RETENTION_DAYS`, default 30). */
+  transcriptRetentionDays?: number | undefined;
 }
 
 /**
@@ -99,7 +104,15 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
-    .route('/personas', internalPersonaRoutes({ db, clock }))
+    .route(
+      '/personas',
+      internalPersonaRoutes({
+        db,
+        clock,
+        transcriptRetentionDays: deps.transcriptRetentionDays ?? DEFAULT_TRANSCRIPT_RETENTION_DAYS,
+        logger,
+      }),
+    )
     .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 
