@@ -77,6 +77,7 @@ const ENGINE_FREE = [
   'services/persona-runner/src/tick/choose-space.test.ts',
   'services/persona-runner/src/tick/experience.test.ts',
   'services/persona-runner/src/tick/pool.test.ts',
+  'services/persona-runner/src/transcript/transcript-recorder.test.ts',
 ];
 
 // Most of the suite waits on loopback HTTP, a PostgreSQL server or a child process, so
