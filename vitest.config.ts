@@ -18,6 +18,7 @@ const ENGINE_FREE = [
   'apps/console/src/charts/line-chart.test.ts',
   'apps/console/src/charts/scale.test.ts',
   'apps/console/src/charts/sparkline.test.ts',
+  'apps/stack/src/consistency-figures.test.ts',
   'apps/stack/src/report-format.test.ts',
   'packages/analytics/src/change-point.test.ts',
   'packages/analytics/src/conditional-binomial.test.ts',

@@ -46,6 +46,8 @@ export interface StackOptions {
   authSecret: string;
   seedSecret: string;
   admin?: { email: string; password: string } | undefined;
+  /** Transcripts older than this many days are purged (default 30). */
+  transcriptRetentionDays?: number | undefined;
   logger?: Logger | undefined;
   /** Seed the persona catalog after start (default true). */
   seed?: boolean | undefined;
@@ -99,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.authPort ?? 3001,
       host: options.host,
       admin: options.admin,
+      transcriptRetentionDays: options.transcriptRetentionDays,
       logger: logger.child({ service: 'auth' }),
       ...(options.clock ? { clock: options.clock } : {}),
     });

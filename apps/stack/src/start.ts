@@ -33,6 +33,7 @@ try {
     authSecret: env.authSecret,
     seedSecret: env.seedSecret,
     admin: env.admin,
+    transcriptRetentionDays: env.transcriptRetentionDays,
     logger,
     runner: {
       brain,

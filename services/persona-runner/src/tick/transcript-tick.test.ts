@@ -55,7 +55,7 @@ describe('transcripts of a tick', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({ clock });
-  });
+  }, 180_000); // seeding the catalog is slow on a loaded machine
   afterAll(() => stack?.close());
 
   const runner = (brain: Brain) =>
