@@ -60,7 +60,11 @@ export function consistencyFigures(tries: readonly TryDay[][]): ConsistencyFigur
         const key = `${day.persona}\u0000${module}`;
         const perDay = cells.get(key) ?? new Map();
         cells.set(key, perDay);
-        const cell = perDay.get(day.tickId) ?? { ratings: Array(k), pass: Array(k) };
+        // Filled, not sparse: `every` and `map` skip the holes of `Array(k)`.
+        const cell = perDay.get(day.tickId) ?? {
+          ratings: Array.from({ length: k }, () => undefined),
+          pass: Array.from({ length: k }, () => undefined),
+        };
         perDay.set(day.tickId, cell);
         cell.ratings[t] = day.ratings[module];
         const c = day.checks[module];
