@@ -94,7 +94,7 @@ describe('transcripts of a tick', () => {
     }
     expect(JSON.stringify(rows)).not.toContain(SECRET);
     expect(JSON.stringify(await stack.db.select().from(personaActions))).not.toContain(SECRET);
-  });
+  }, 120_000);
 
   it('shows the scripted brain’s calls with their inputs and outputs, paired to the rows', async () => {
     now = new Date(now.getTime() + 25 * 3_600_000);
@@ -123,5 +123,5 @@ describe('transcripts of a tick', () => {
       'user',
       'assistant',
     ]);
-  });
+  }, 120_000);
 });
