@@ -19,6 +19,7 @@ const ENGINE_FREE = [
   'apps/console/src/charts/scale.test.ts',
   'apps/console/src/charts/sparkline.test.ts',
   'apps/stack/src/env.test.ts',
+  'apps/stack/src/consistency-figures.test.ts',
   'apps/stack/src/report-format.test.ts',
   'packages/analytics/src/change-point.test.ts',
   'packages/analytics/src/conditional-binomial.test.ts',
@@ -32,6 +33,7 @@ const ENGINE_FREE = [
   'packages/analytics/src/statistics.test.ts',
   'packages/contracts/src/check-evaluation.test.ts',
   'packages/contracts/src/input-hash.test.ts',
+  'packages/contracts/src/redact.test.ts',
   'packages/contracts/src/wire.test.ts',
   'packages/fake-anthropic/src/agent-sdk.test.ts',
   'packages/fake-anthropic/src/conversation.test.ts',
@@ -82,6 +84,7 @@ const ENGINE_FREE = [
   'services/persona-runner/src/tick/choose-space.test.ts',
   'services/persona-runner/src/tick/experience.test.ts',
   'services/persona-runner/src/tick/pool.test.ts',
+  'services/persona-runner/src/transcript/transcript-recorder.test.ts',
 ];
 
 // Most of the suite waits on loopback HTTP, a PostgreSQL server or a child process, so

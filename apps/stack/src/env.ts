@@ -26,6 +26,8 @@ const schema = baseEnvSchema()
     PERSONA_SEED_SECRET: z.string().optional(),
     MANA_ADMIN_EMAIL: z.email().optional(),
     MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
+    /** Days a persona-day's transcript is kept (the identity service purges older ones). */
+    TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // Request logs are `info`; the default keeps the terminal to the start-up lines and
     // one line per tick.
     LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
@@ -49,6 +51,8 @@ export interface StackEnv {
   jwtExpiresIn: string;
   seedSecret: string;
   admin: { email: string; password: string; isDefault: boolean } | undefined;
+  /** `TRANSCRIPT_RETENTION_DAYS`. */
+  transcriptRetentionDays: number;
   logLevel: LogLevel;
   /** The runner's knobs (brain, interval, concurrency, timeouts), as the runner reads them. */
   runner: RunnerEnv;
@@ -81,6 +85,7 @@ export function parseStackEnv(source: Record<string, string | undefined> = proce
     jwtExpiresIn: env.JWT_EXPIRES_IN,
     seedSecret: env.PERSONA_SEED_SECRET || DEV_PERSONA_SEED_SECRET,
     admin,
+    transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
     logLevel: env.LOG_LEVEL,
     runner: parseRunnerEnv(runnerSource),
   };

@@ -2,13 +2,17 @@ import { parseArgs } from 'node:util';
 import { createBrain } from '@mana/persona-runner';
 import { parseFaults } from '@mana/tool-registry';
 import { z } from 'zod';
+import { consistency } from './consistency';
+import { formatConsistency } from './consistency-figures';
 import { parseStackEnv } from './env';
 import { type SimulationProgress, simulate } from './simulate';
 
 // `npm run simulate -- --days 14 [--seed N] [--brain scripted] [--fault journal:errors=0.6] [--fault-from-day 7]`
+// With `--repeat k` the same days are lived k times, each into a fresh in-memory database,
+// and the consistency of ratings and checks is reported (`--json` for the figures as JSON).
 const usage = `usage: npm run simulate -- --days <n> [--seed <n>] [--brain scripted|claude-agent-sdk]
          [--start <ISO time>] [--fault <module:errors=0.5,latency=800;…>] [--fault-from-day <day>]
-         [--concurrency <n>]`;
+         [--concurrency <n>] [--repeat <k> [--json]]`;
 
 const args = (() => {
   try {
@@ -21,6 +25,8 @@ const args = (() => {
         fault: { type: 'string' },
         'fault-from-day': { type: 'string' },
         concurrency: { type: 'string', default: '1' },
+        repeat: { type: 'string', default: '1' },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -41,6 +47,8 @@ const args = (() => {
         fault: z.string().optional(),
         'fault-from-day': z.coerce.number().min(0).optional(),
         concurrency: z.coerce.number().int().min(1).max(16),
+        repeat: z.coerce.number().int().min(1).max(20),
+        json: z.boolean(),
       })
       .parse(values);
   } catch (error) {
@@ -62,12 +70,14 @@ const faults = (() => {
     process.exit(2);
   }
 })();
-const brain = createBrain({
-  ...env.runner,
-  brain: args.brain,
-  scriptedSeed: args.seed,
-  processEnv: env.runner.processEnv,
-});
+const makeBrain = () =>
+  createBrain({
+    ...env.runner,
+    brain: args.brain,
+    scriptedSeed: args.seed,
+    processEnv: env.runner.processEnv,
+  });
+const brain = makeBrain();
 if (!brain) {
   process.stderr.write('simulate: the claude-agent-sdk brain needs ANTHROPIC_API_KEY\n');
   process.exit(2);
@@ -82,6 +92,11 @@ const progress = (p: SimulationProgress) => {
   else if (day !== lastDay || p.hour === p.hours) process.stdout.write(`${line}\n`);
   lastDay = day;
 };
+
+if (args.repeat > 1) {
+  await repeated(args.repeat);
+  process.exit(0);
+}
 
 process.stdout.write(
   `simulating ${args.days} days with the ${brain.name} brain (seed ${args.seed}) into ${env.databaseUrl ? env.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : 'the embedded database (.data/pglite)'}\n`,
@@ -119,6 +134,37 @@ try {
     `simulate failed: ${error instanceof Error ? error.message : String(error)}\n`,
   );
   process.exit(1);
+}
+
+/** `--repeat k`: the same days k times, then their consistency. */
+async function repeated(k: number): Promise<void> {
+  const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
+  say(
+    `living the same ${args.days} days ${k} times with the ${brain?.name} brain (seed ${args.seed}), each into a fresh in-memory database`,
+  );
+  try {
+    const { figures, runs } = await consistency({
+      repeat: k,
+      days: args.days,
+      seed: args.seed,
+      brain: () => makeBrain() ?? (brain as NonNullable<typeof brain>),
+      ...(args.start ? { start: args.start } : {}),
+      faults,
+      ...(args['fault-from-day'] !== undefined ? { faultFromDay: args['fault-from-day'] } : {}),
+      concurrency: args.concurrency,
+      serviceKey: env.serviceKey,
+      authSecret: env.authSecret,
+      seedSecret: env.seedSecret,
+      onTry: (attempt) => say(`try ${attempt + 1}/${k}…`),
+    });
+    if (args.json) process.stdout.write(`${JSON.stringify({ ...figures, runs }, null, 2)}\n`);
+    else process.stdout.write(`${formatConsistency(figures).join('\n')}\n`);
+  } catch (error) {
+    process.stderr.write(
+      `simulate --repeat failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
 }
 
 function bar(share: number): string {

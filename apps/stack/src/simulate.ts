@@ -31,6 +31,8 @@ export interface SimulateOptions {
   onProgress?: ((progress: SimulationProgress) => void) | undefined;
   /** Told when the start had to move past existing activity. */
   onNotice?: ((message: string) => void) | undefined;
+  /** Reads what the run stored, after the last tick and before the stack closes. */
+  onFinished?: ((db: Database) => Promise<void>) | undefined;
 }
 
 /** Where a simulation is. */
@@ -124,6 +126,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
         faultsOn,
       });
     }
+    await options.onFinished?.(stack.database.db);
     return {
       start: start.toISOString(),
       end: new Date(start.getTime() + hours * HOUR).toISOString(),

@@ -48,6 +48,8 @@ export interface StackOptions {
   jwtExpiresIn?: string | undefined;
   seedSecret: string;
   admin?: { email: string; password: string } | undefined;
+  /** Transcripts older than this many days are purged (default 30). */
+  transcriptRetentionDays?: number | undefined;
   logger?: Logger | undefined;
   /** Seed the persona catalog after start (default true). */
   seed?: boolean | undefined;
@@ -102,6 +104,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.authPort ?? 3001,
       host: options.host,
       admin: options.admin,
+      transcriptRetentionDays: options.transcriptRetentionDays,
       logger: logger.child({ service: 'auth' }),
       ...(options.clock ? { clock: options.clock } : {}),
     });

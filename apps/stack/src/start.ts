@@ -28,6 +28,7 @@ try {
     jwtExpiresIn: env.jwtExpiresIn,
     seedSecret: env.seedSecret,
     admin: env.admin,
+    transcriptRetentionDays: env.transcriptRetentionDays,
     logger,
     runner: {
       brain,

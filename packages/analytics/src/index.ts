@@ -82,6 +82,7 @@ export { mean, quantile, standardDeviation } from './statistics';
 export { DEFAULT_THRESHOLDS, type RegressionThresholds } from './thresholds';
 export { tickDetail } from './tick-detail';
 export { personaTimeline, type TickEntry, type TimelineTick, tickHistory } from './tick-history';
+export { type TickTranscript, tickTranscript } from './tick-transcript';
 export { type ToolStats, type ToolWindowStats, toolStats } from './tool-stats';
 export { type ToolUsage, toolUsage } from './tool-usage';
 export { type AnalysisWindow, defaultWindow, parseSpan, windowBounds } from './windows';

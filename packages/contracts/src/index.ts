@@ -94,6 +94,7 @@ export {
   type TickCadence,
   traitsSchema,
 } from './persona-profile';
+export { REDACTED, redactSecrets } from './redact';
 export {
   findNul,
   INT32_MAX,
@@ -135,3 +136,16 @@ export {
   toolCheckSchema,
   toolChecksSchema,
 } from './tool-checks';
+export {
+  MAX_TRANSCRIPT_DAY_CHARS,
+  MAX_TRANSCRIPT_ENTRIES,
+  MAX_TRANSCRIPT_ENTRY_CHARS,
+  TRANSCRIPT_PHASES,
+  TRANSCRIPT_ROLES,
+  type Transcript,
+  type TranscriptEntry,
+  type TranscriptPhase,
+  type TranscriptRole,
+  transcriptEntrySchema,
+  transcriptSchema,
+} from './transcript';

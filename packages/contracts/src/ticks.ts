@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { storedInstant, storedInt, storedText } from './stored-values';
+import { transcriptSchema } from './transcript';
 
 /** The life cycle of one persona's tick. */
 export const TICK_STATUSES = ['running', 'ok', 'failed', 'timeout'] as const;
@@ -17,6 +18,7 @@ const id = storedText().min(1).max(200);
 /**
  * The record of one persona's tick, `PUT /api/v1/internal/personas/:id/ticks/:tickId`:
  * written `running` when the day starts and replaced with the outcome when it ends.
+ * The finished record may carry the day's transcript (`transcript.ts`).
  */
 export const tickRecordSchema = z
   .object({
@@ -32,6 +34,8 @@ export const tickRecordSchema = z
     inputTokens: storedInt({ min: 0 }).nullable().optional(),
     outputTokens: storedInt({ min: 0 }).nullable().optional(),
     costUsd: z.number().min(0).nullable().optional(),
+    /** The day's conversation; sent with the finished record, stored beside it. */
+    transcript: transcriptSchema.optional(),
   })
   .refine((t) => !t.finishedAt || Date.parse(t.finishedAt) >= Date.parse(t.startedAt), {
     path: ['finishedAt'],

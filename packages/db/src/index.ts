@@ -32,6 +32,7 @@ export {
   personaFeedback,
   personas,
   personaTicks,
+  personaTranscripts,
   sessions,
   userKind,
   users,

@@ -26,6 +26,9 @@ import { adminPersonaRoutes } from './personas/routes/admin-personas';
 import { internalCoverageRoutes } from './personas/routes/internal-coverage';
 import { internalPersonaRoutes } from './personas/routes/internal-personas';
 
+/** How long transcripts are kept when `TRANSCRIPT_RETENTION_DAYS` is not set. */
+export const DEFAULT_TRANSCRIPT_RETENTION_DAYS = 30;
+
 /** Largest request body any route accepts. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,6 +48,8 @@ export interface AuthAppDeps {
    * Default: the reference app's (`@mana/tool-registry`).
    */
   modules?: readonly string[] | undefined;
+  /** Transcripts older than this many days are purged (`TRANSCRIPT_RETENTION_DAYS`, default 30). */
+  transcriptRetentionDays?: number | undefined;
 }
 
 /**
@@ -116,7 +121,16 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
-    .route('/personas', internalPersonaRoutes({ db, clock, modules }))
+    .route(
+      '/personas',
+      internalPersonaRoutes({
+        db,
+        clock,
+        modules,
+        transcriptRetentionDays: deps.transcriptRetentionDays ?? DEFAULT_TRANSCRIPT_RETENTION_DAYS,
+        logger,
+      }),
+    )
     .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 

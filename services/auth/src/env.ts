@@ -28,6 +28,8 @@ const schema = baseEnvSchema(3001)
      * The MCP gateway's public `/mcp` URL(s), comma-separated: the resources MCP clients
      * may get OAuth tokens for. Outside production: the gateway's default URL.
      */
+    /** Days a persona-day's transcript is kept before it is purged. */
+    TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     MCP_RESOURCE_URL: z
       .string()
       .optional()
@@ -54,6 +56,8 @@ export interface AuthEnv {
   admin: { email: string; password: string } | undefined;
   /** Protected resources (the gateway's `/mcp` URL) MCP clients may get tokens for. */
   oauthResources: string[];
+  /** `TRANSCRIPT_RETENTION_DAYS`: transcripts older than this are purged. */
+  transcriptRetentionDays: number;
   logLevel: LogLevel;
 }
 
@@ -88,6 +92,7 @@ export function parseAuthEnv(source: Record<string, string | undefined> = proces
       : env.NODE_ENV === 'production'
         ? []
         : [DEV_MCP_RESOURCE],
+    transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
     logLevel: env.LOG_LEVEL,
   };
 }

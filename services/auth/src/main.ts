@@ -19,6 +19,7 @@ const service = await startAuthService({
   trustedOrigins: env.trustedOrigins,
   admin: env.admin,
   oauthResources: env.oauthResources,
+  transcriptRetentionDays: env.transcriptRetentionDays,
   logger,
 });
 logger.info(

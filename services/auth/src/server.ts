@@ -26,6 +26,8 @@ export interface StartAuthServiceOptions {
    * `/mcp` URL. More can be added once running ({@link RunningAuthService.addOAuthResource}).
    */
   oauthResources?: readonly string[] | undefined;
+  /** Transcripts older than this many days are purged (`TRANSCRIPT_RETENTION_DAYS`). */
+  transcriptRetentionDays?: number | undefined;
 }
 
 /** A running identity service. */
@@ -69,6 +71,7 @@ export async function startAuthService(
     logger: options.logger ?? silentLogger(),
     clock: options.clock,
     issuer: baseURL,
+    transcriptRetentionDays: options.transcriptRetentionDays,
   });
   const addOAuthResource = (identifier: string) => ensureOAuthResource(options.db, identifier);
   for (const resource of options.oauthResources ?? []) await addOAuthResource(resource);

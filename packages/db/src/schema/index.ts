@@ -26,3 +26,4 @@ export {
   personas,
   personaTicks,
 } from './personas';
+export { personaTranscripts } from './transcripts';

@@ -41,7 +41,21 @@ export type ToolCall = Pick<
   input: unknown;
   latencyMs: number;
   output?: unknown;
+  /** The answer's text as the model saw it, for the transcript when there is no `output`. */
+  outputText?: string;
 };
+
+/**
+ * Where a brain writes its side of the day's conversation, for the tick's transcript.
+ * Tool calls need nothing: every call given to `DayContext.record` is written with its
+ * input and answer. A brain with a model reports its turns here: the system prompt and
+ * prompts it sends (`system`, `user`) and the model's text (`assistant`). In the rating
+ * turn a brain reports its prompt; the runner writes the answer itself. Texts are
+ * redacted and cut to the transcript's caps by the runner.
+ */
+export interface TranscriptSink {
+  turn(role: 'system' | 'user' | 'assistant', text: string): void;
+}
 
 /** Tokens and money a model spent; zero for the scripted brain. */
 export interface Usage {
@@ -89,6 +103,8 @@ export interface DayContext {
    * drill spent, so simulated slowness shows without real waiting.
    */
   stopwatch(): number;
+  /** The day's conversation: report model turns here (tool calls are written by `record`). */
+  transcript: TranscriptSink;
 
   logger: Logger;
 }

@@ -9,6 +9,7 @@ import type { DayContext, ToolCall } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
 import { CallLog } from '../tick/call-log';
 import { modulesOf } from '../tick/modules-of';
+import { TranscriptRecorder } from '../transcript/transcript-recorder';
 
 export const STACK_SERVICE_KEY = 'runner-test-service-key';
 export const STACK_SEED_SECRET = 'runner-test-seed-secret';
@@ -97,6 +98,7 @@ export async function startTestStack(
       const modules = modulesOf(persona);
       const log = new CallLog(pino({ level: 'silent' }));
       const calls: ToolCall[] = log.calls;
+      const transcript = new TranscriptRecorder();
       const day: DayContext = {
         persona,
         tickId: options.tickId ?? `test-${name.toLowerCase()}`,
@@ -109,13 +111,18 @@ export async function startTestStack(
         modules,
         signal: options.signal ?? new AbortController().signal,
         coverage: options.coverage ?? new Map(),
-        record: log.record,
+        record: (call) => {
+          const index = log.record(call);
+          if (index >= 0) transcript.toolCall(call, index);
+          return index;
+        },
         judge: log.judge,
+        transcript,
         stopwatch: () => performance.now(),
 
         logger: pino({ level: 'silent' }),
       };
-      return { day, calls };
+      return { day, calls, transcript };
     },
     async close() {
       await mcp.close();

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DayContext, ToolCall, Usage } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
 import { parseRatings } from '../ratings/parse-ratings';
+import { TranscriptRecorder } from '../transcript/transcript-recorder';
 import { abortable } from './abortable';
 import { CallLog } from './call-log';
 import { chooseSpace } from './choose-space';
@@ -29,6 +30,8 @@ export interface LivedDay {
   calls: ToolCall[];
   ratings: FeedbackRow[];
   usage: Usage;
+  /** The day's conversation so far; ended (taking nothing more) with the day. */
+  transcript: TranscriptRecorder;
   /** How the day ended (before storing it, which may still fail it). */
   status: Exclude<TickStatus, 'running'>;
   error?: string;
@@ -69,6 +72,7 @@ export async function liveDay(
     calls: callLog.calls,
     ratings: [],
     usage: NO_USAGE,
+    transcript: new TranscriptRecorder(),
     status: 'ok',
     log,
   };
@@ -90,6 +94,7 @@ export async function liveDay(
   } finally {
     abort.release();
     callLog.end();
+    day.transcript.end();
   }
   return day;
 }
@@ -125,18 +130,26 @@ async function liveAndRate(
     modules,
     signal,
     coverage: deps.coverage ?? new Map(),
-    record: calls.record,
+    record: (call) => {
+      const index = calls.record(call);
+      // A call reported after the day ended is not stored, nor shown.
+      if (index >= 0) day.transcript.toolCall(call, index);
+      return index;
+    },
     judge: calls.judge,
     logger: day.log,
     stopwatch: deps.stopwatch,
+    transcript: day.transcript,
   };
 
   const lived = await abortable(deps.brain.liveDay(context), signal);
   day.usage = addUsage(day.usage, lived.usage);
   const experience = summarizeExperience(day.calls);
   if (experience.length === 0) return;
+  day.transcript.startRating();
   const rated = await abortable(deps.brain.rateDay(context, experience, day.calls), signal);
   day.usage = addUsage(day.usage, rated.usage);
+  day.transcript.turn('assistant', rated.text);
   day.ratings = parseRatings(
     rated.text,
     experience.map((m) => m.module),

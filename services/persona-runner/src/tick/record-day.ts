@@ -17,7 +17,7 @@ export interface PersonaDayResult {
 
 /**
  * Stores a lived day: its tool calls as action rows, its ratings, then the finished tick
- * record, through the outbox. A write the identity service does not take (and every later
+ * record with the day's transcript, through the outbox. A write the identity service does not take (and every later
  * one of this persona) is kept for the next tick; a day that went well but is not stored
  * yet ends `failed` ("kept for retry"). Counts the day and its calls in the metrics (here,
  * once every verdict is in, so a call's outcome is final) and logs it. Never throws.
@@ -39,6 +39,8 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     outputTokens: day.usage.outputTokens,
     costUsd: day.usage.costUsd,
   };
+  const transcript = day.transcript.transcript();
+  if (transcript) final.transcript = transcript;
   const undelivered = await sendEach(deps.outbox, writesOf(day, actions, final));
   let { status, error } = day;
   if (undelivered !== undefined) {

@@ -9,6 +9,7 @@ import {
 } from '@mana/contracts';
 import { type Database, personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
 import { eq, sql } from 'drizzle-orm';
+import { storeTranscript } from './transcripts';
 
 /**
  * Stores a batch of actions in one transaction: rows whose id exists are skipped
@@ -100,9 +101,10 @@ export class TickOwnerConflictError extends Error {
 }
 
 /**
- * Creates or replaces the tick record. A tick that ends `ok` moves the persona's
- * `last_active_at` to `now`, so a day without tool calls still counts as lived.
- * Returns whether the record was new.
+ * Creates or replaces the tick record, and its transcript when it carries one (in the
+ * same transaction). A tick that ends `ok` moves the persona's `last_active_at` to
+ * `now`, so a day without tool calls still counts as lived. Returns whether the record
+ * was new.
  */
 export async function upsertTick(
   db: Database,
@@ -137,6 +139,7 @@ export async function upsertTick(
       .insert(personaTicks)
       .values({ id: tickId, ...values })
       .onConflictDoUpdate({ target: personaTicks.id, set: values });
+    if (input.transcript) await storeTranscript(tx, personaId, tickId, input.transcript, now);
     if (input.status === 'ok') await touchPersona(tx, personaId, now);
     return { created: !existing };
   });

@@ -10,6 +10,7 @@ import {
 import type { Database } from '@mana/db';
 import { readJson, validate, validQuery } from '@mana/http';
 import { type Context, Hono } from 'hono';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { fail } from '../../errors';
 import type { AppEnv } from '../../middleware/principal';
@@ -22,6 +23,7 @@ import {
   upsertTick,
 } from '../db/persona-writes';
 import { personaSpaceIds, rowRefIssues } from '../db/row-refs';
+import { purgeTranscripts } from '../db/transcripts';
 
 /** The tick record as stored: the wire's instants as dates. */
 const tickBody = tickRecordSchema.transform((t) => ({
@@ -36,15 +38,18 @@ const dueQuery = z.object({
 
 /**
  * The runner's API, behind `X-Service-Key`: which personas are due, and writing what
- * they did (actions), what they thought (feedback) and how their tick went.
+ * they did (actions), what they thought (feedback) and how their tick went (with its
+ * transcript). Storing a transcript purges those older than `transcriptRetentionDays`.
  */
 export function internalPersonaRoutes(deps: {
   db: Database;
   clock: () => Date;
   /** The app's modules: rows naming another one are refused. */
   modules: readonly string[];
+  transcriptRetentionDays: number;
+  logger?: Logger | undefined;
 }) {
-  const { db, clock } = deps;
+  const { db, clock, transcriptRetentionDays } = deps;
 
   /** 400 naming every row field that refers to an unknown module or a foreign space. */
   const requireKnownRefs = async (
@@ -91,7 +96,14 @@ export function internalPersonaRoutes(deps: {
       const personaId = await requirePersona(c);
       await requireKnownRefs(personaId, '', [{ spaceId: body.spaceId }]);
       try {
-        const { created } = await upsertTick(db, personaId, tickId, body, clock());
+        const now = clock();
+        const { created } = await upsertTick(db, personaId, tickId, body, now);
+        if (body.transcript) {
+          // Best effort: the tick is stored; a failed purge is retried with the next one.
+          await purgeTranscripts(db, now, transcriptRetentionDays).catch((err: unknown) =>
+            deps.logger?.warn({ err }, 'purging old transcripts failed'),
+          );
+        }
         return c.json({ tickId, created }, created ? 201 : 200);
       } catch (error) {
         if (error instanceof TickOwnerConflictError) throw fail('CONFLICT', error.message);

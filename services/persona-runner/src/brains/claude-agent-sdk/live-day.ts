@@ -1,5 +1,6 @@
 import type { DayContext, Usage } from '../types';
 import type { ResolvedBrainOptions } from './brain-options';
+import { textOf } from './content-blocks';
 import { dayPrompt } from './day-prompt';
 import { ClaudeAgentSdkBrainError } from './errors';
 import { ensureGatewayConnected } from './gateway-status';
@@ -35,9 +36,12 @@ export async function liveDay(
   // abort are reported right in the abort event rather than after the CLI has exited.
   const onAbort = () => tracker.flushUnanswered(`No result: ${ABORTED_REASON}`);
   day.signal.addEventListener('abort', onAbort, { once: true });
+  const prompt = dayPrompt(day);
+  day.transcript.turn('system', day.persona.systemPrompt);
+  day.transcript.turn('user', prompt);
   try {
     const run = await runAgent({
-      prompt: dayPrompt(day),
+      prompt,
       brain,
       signal: day.signal,
       logger: day.logger,
@@ -57,6 +61,9 @@ export async function liveDay(
       onMessage: async (message, query) => {
         if (message.type === 'system' && message.subtype === 'init') {
           await ensureGatewayConnected(message, query);
+        }
+        if (message.type === 'assistant' && !message.error) {
+          day.transcript.turn('assistant', textOf(message.message.content));
         }
         tracker.observe(message);
       },

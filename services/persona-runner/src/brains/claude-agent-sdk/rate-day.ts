@@ -13,14 +13,17 @@ import { usageFromResult } from './usage';
  * Throws a {@link ClaudeAgentSdkBrainError} like {@link liveDay}, except `GATEWAY_UNAVAILABLE`.
  */
 export async function rateDay(
-  day: Pick<DayContext, 'persona' | 'signal' | 'logger'>,
+  day: Pick<DayContext, 'persona' | 'signal' | 'logger' | 'transcript'>,
   experience: ModuleExperience[],
   calls: readonly ToolCall[],
   brain: ResolvedBrainOptions,
 ): Promise<{ text: string; usage: Usage }> {
   const texts: string[] = [];
+  const prompt = ratingPrompt(day.persona, experience, calls);
+  // The runner writes the answer to the transcript; the prompt is the brain's to report.
+  day.transcript.turn('user', prompt);
   const run = await runAgent({
-    prompt: ratingPrompt(day.persona, experience, calls),
+    prompt,
     brain,
     signal: day.signal,
     logger: day.logger,

@@ -91,7 +91,11 @@ export function toolCallTracker(deps: ToolCallTrackerDeps): ToolCallTracker {
         errorKind: errorKindOfResult(meta, errorMessage),
       });
     } else {
-      finish(call, { result: 'ok', ...(output !== undefined ? { output } : {}) });
+      finish(call, {
+        result: 'ok',
+        ...(output !== undefined ? { output } : {}),
+        ...(block.text ? { outputText: block.text } : {}),
+      });
     }
   };
 

@@ -51,6 +51,10 @@ export async function liveScriptedDay(day: DayContext, seed: number): Promise<vo
       learn: (module, output) => planner.observe(module, output),
     });
     const actions = actionCount(day.persona.archetype, rng);
+    day.transcript.turn(
+      'system',
+      `Scripted persona (no model): ${actions} planned calls in ${planner.modules.join(', ')}; checks its writes when a tool declares how.`,
+    );
     day.logger.debug(
       { modules: planner.modules, tools: tools.length, actions },
       'scripted persona starts its day',

@@ -32,6 +32,7 @@ function dayOf(locale: 'de' | 'en', archetype: string): DayContext {
     record: () => -1,
     judge: () => {},
     stopwatch: () => performance.now(),
+    transcript: { turn: () => {} },
     logger: pino({ level: 'silent' }),
   };
 }

@@ -34,7 +34,7 @@ afterAll(async () => {
 it('rates a module whose tools all fail at most 2 and below the others, citing the failure', async () => {
   const brain = createScriptedBrain({ seed: 3 });
   const calls: ToolCall[] = [];
-  let last: Awaited<ReturnType<TestStack['day']>> | undefined;
+  let last: Pick<Awaited<ReturnType<TestStack['day']>>, 'day' | 'calls'> | undefined;
   // Live days until Anna has used journal and some other module (deterministic per seed).
   for (let d = 0; d < 8; d++) {
     const { day, calls: today } = await stack.day('anna', {

@@ -1,3 +1,4 @@
+import { ratingPrompt } from '../../ratings/prompt';
 import type { Brain, DayContext, ModuleExperience, Usage } from '../types';
 import { dayRng } from './day-rng';
 import { liveScriptedDay } from './live-day';
@@ -29,6 +30,8 @@ export function createScriptedBrain({ seed }: { seed: number }): Brain {
       return { usage: { ...NO_USAGE } };
     },
     async rateDay(day: DayContext, experience: ModuleExperience[]) {
+      // No model reads it, but it is what the ratings are drawn from: the transcript shows it.
+      day.transcript.turn('user', ratingPrompt(day.persona, experience));
       const ratings = experience.map((m) => {
         const rng = dayRng(seed, day, `rating:${m.module}`);
         const rating = rateModule(m, day.persona.archetype, rng);
