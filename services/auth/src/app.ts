@@ -15,7 +15,9 @@ import { oauthMetadataRoutes } from './identity/routes/oauth-metadata';
 import { oauthPageRoutes } from './identity/routes/oauth-pages';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
 import { adminPersonaRoutes } from './personas/routes/admin-personas';
+import { internalClaimRoutes } from './personas/routes/internal-claims';
 import { internalCoverageRoutes } from './personas/routes/internal-coverage';
+import { internalDeadLetterRoutes } from './personas/routes/internal-dead-letters';
 import { internalPersonaRoutes } from './personas/routes/internal-personas';
 
 /** Largest request body any route accepts. */
@@ -99,7 +101,9 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
+    .route('/personas', internalClaimRoutes({ db, clock }))
     .route('/personas', internalPersonaRoutes({ db, clock }))
+    .route('/', internalDeadLetterRoutes({ db, clock }))
     .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 
