@@ -24,14 +24,14 @@ export interface Claim {
 }
 
 /**
- * Claims up to `limit` due personas for `runnerId` until `now + leaseSeconds`, in one
- * transaction: first every expired lease is dropped and the `running` ticks of those
- * personas are marked `abandoned`; then the due query with `FOR UPDATE SKIP LOCKED`
- * picks personas no concurrent claim is looking at, and their lease is written. Two
- * runners claiming at once therefore never get the same persona, and neither waits for
- * the other's rows. A claimed persona's own leftover `running` ticks (a runner that
- * died before leases existed, or whose lease ran out unseen) are abandoned too: nobody
- * holds it, so nobody is living them.
+ * Claims up to `limit` due personas for `runnerId` until `now + leaseSeconds`. Two
+ * statements, each atomic on its own: first every expired lease is dropped and the
+ * `running` ticks of those personas are marked `abandoned`; then the due query with
+ * `FOR UPDATE SKIP LOCKED` picks personas no concurrent claim is looking at, writes
+ * their lease and abandons their own leftover `running` ticks (a runner that died
+ * before leases existed, or whose lease ran out unseen: nobody holds the persona, so
+ * nobody is living them). Two runners claiming at once never get the same persona, and
+ * neither waits for the other's rows.
  */
 export async function claimDuePersonas(
   db: Database,
@@ -40,53 +40,50 @@ export async function claimDuePersonas(
   limit: number,
   leaseSeconds: number,
 ): Promise<Claim> {
-  const at = now.toISOString();
+  const at = sql`${now.toISOString()}::timestamptz`;
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
-  return db.transaction(async (tx) => {
-    const expired = await rows<{ user_id: string; claimed_by: string | null }>(
-      tx,
-      sql`update auth.personas p set claimed_by = null, lease_until = null
-          from (select user_id, claimed_by from auth.personas
-                where lease_until <= ${at}::timestamptz for update) old
-          where p.user_id = old.user_id
-          returning p.user_id, old.claimed_by`,
-    );
-    let abandoned = 0;
-    for (const row of expired) {
-      abandoned += await abandonRunning(
-        tx,
-        [row.user_id],
-        now,
-        `the lease of runner ${row.claimed_by ?? 'unknown'} expired before the day ended`,
-      );
-    }
-    const picked = await rows<DueRow>(tx, dueQuery(now, limit, sql`for update of p skip locked`));
-    if (picked.length === 0) return { personas: [], leaseUntil, abandoned };
-    const ids = picked.map((r) => r.user_id);
-    await tx.execute(
-      sql`update auth.personas set claimed_by = ${runnerId}, lease_until = ${leaseUntil.toISOString()}::timestamptz
-          where user_id in (${idList(ids)})`,
-    );
-    abandoned += await abandonRunning(tx, ids, now, 'no runner held this persona any more');
-    return { personas: picked.map(toDuePersona), leaseUntil, abandoned };
-  });
-}
-
-async function abandonRunning(
-  tx: Executor,
-  personaIds: readonly string[],
-  now: Date,
-  why: string,
-): Promise<number> {
-  const marked = await rows<{ id: string }>(
-    tx,
-    sql`update auth.persona_ticks
-        set status = 'abandoned', error = ${why},
-            finished_at = greatest(started_at, ${now.toISOString()}::timestamptz)
-        where persona_id in (${idList(personaIds)}) and status = 'running'
-        returning id`,
+  const [swept] = await rows<{ abandoned: number }>(
+    db,
+    sql`with expired as (
+          select user_id, claimed_by from auth.personas
+          where lease_until <= ${at} for update skip locked
+        ), cleared as (
+          update auth.personas p set claimed_by = null, lease_until = null
+          from expired e where p.user_id = e.user_id
+          returning p.user_id, e.claimed_by
+        ), marked as (
+          update auth.persona_ticks t
+          set status = 'abandoned', finished_at = greatest(t.started_at, ${at}),
+              error = 'the lease of runner ' || coalesce(c.claimed_by, 'unknown') || ' expired before the day ended'
+          from cleared c where t.persona_id = c.user_id and t.status = 'running'
+          returning t.id
+        )
+        select (select count(*) from marked)::int as abandoned`,
   );
-  return marked.length;
+  const picked = await rows<DueRow & { abandoned: number }>(
+    db,
+    sql`with picked as (${dueQuery(now, limit, sql`for update of p skip locked`)}),
+        claimed as (
+          update auth.personas p
+          set claimed_by = ${runnerId}, lease_until = ${leaseUntil.toISOString()}::timestamptz
+          from picked where p.user_id = picked.user_id
+          returning p.user_id
+        ), marked as (
+          update auth.persona_ticks t
+          set status = 'abandoned', finished_at = greatest(t.started_at, ${at}),
+              error = 'no runner held this persona any more'
+          from claimed c where t.persona_id = c.user_id and t.status = 'running'
+          returning t.id
+        )
+        select picked.*, (select count(*) from marked)::int as abandoned
+        from picked join claimed using (user_id)
+        order by picked.next_due_at, picked.persona_created_at, picked.user_id`,
+  );
+  return {
+    personas: picked.map(toDuePersona),
+    leaseUntil,
+    abandoned: (swept?.abandoned ?? 0) + (picked[0]?.abandoned ?? 0),
+  };
 }
 
 /**

@@ -38,7 +38,8 @@ export function dueQuery(now: Date, limit: number, tail: SQL = sql``): SQL {
   const at = now.toISOString();
   return sql`
     select p.user_id, u.email, u.name, p.archetype, p.system_prompt, p.module_mix,
-           p.tick_cadence, p.locale, p.timezone, p.traits, p.last_active_at
+           p.tick_cadence, p.locale, p.timezone, p.traits, p.last_active_at,
+           p.next_due_at, p.created_at as persona_created_at
     from auth.personas p
     join auth.users u on u.id = p.user_id
     where p.next_due_at <= ${at}::timestamptz
