@@ -39,7 +39,7 @@ describe('several runners on one database: claims, leases, dead letters', { time
       brain: testBrain(),
       runnerId,
       concurrency: 2,
-      personaTimeoutMs: 20_000,
+      personaTimeoutMs: 60_000,
       tickIntervalMs: 60_000,
       logger: silentLogger(),
       clock,
@@ -114,7 +114,7 @@ describe('several runners on one database: claims, leases, dead letters', { time
       }
       return fetch(input, init);
     };
-    const r = runner('r-dead', { fetch: spoil, concurrency: 10 });
+    const r = runner('r-dead', { fetch: spoil });
     const result = (await r.tick()) as TickResult;
     expect(result.due).toBe(10);
     expect(result.failed).toEqual([]);
