@@ -1,3 +1,4 @@
+import { personaDeadLetters } from '@mana/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import {
@@ -94,6 +95,27 @@ describe('persona page', () => {
     expect(html).toContain(SCENARIO.badNote);
     expect(html).toContain('journal.create_entry');
     expect(html).toMatch(/scripted · scripted-v1/);
+  });
+
+  it('shows the persona’s dead letters: none, then the count and the latest reason', async () => {
+    expect(await page(`/personas/${SCENARIO.anna}`)).toMatch(
+      /data-testid="persona-dead-letters">0</,
+    );
+    await f.db.insert(personaDeadLetters).values({
+      id: 'dl-1',
+      personaId: SCENARIO.anna,
+      kind: 'feedback',
+      tickId: 'tick-anna-r0',
+      runnerId: 'r',
+      status: 400,
+      reason: 'feedback.0: Unrecognized key: "mood"',
+      payload: '[]',
+      createdAt: NOW,
+    });
+    const html = await page(`/personas/${SCENARIO.anna}`);
+    expect(html).toMatch(/data-testid="persona-dead-letters">1/);
+    expect(html).toContain('latest: feedback, 400');
+    expect(html).toContain('Unrecognized key: &quot;mood&quot;');
   });
 
   it('escapes what personas wrote', async () => {

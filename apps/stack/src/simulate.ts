@@ -1,3 +1,4 @@
+import { MAX_LEASE_SECONDS } from '@mana/contracts';
 import { type Database, selectRows } from '@mana/db';
 import type { Brain } from '@mana/persona-runner';
 import { FaultInjector, formatFaults, type ModuleFault } from '@mana/tool-registry';
@@ -88,6 +89,9 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       startLoop: false,
       concurrency: options.concurrency ?? 1,
       personaTimeoutMs: 300_000,
+      // The virtual clock runs ahead of real time inside a tick: a lease as long as the
+      // identity service allows keeps a simulated day from outliving its claim.
+      leaseSeconds: MAX_LEASE_SECONDS,
       clock: time.clock,
       stopwatch: time.stopwatch,
     },

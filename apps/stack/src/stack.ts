@@ -24,6 +24,8 @@ export interface StackRunnerOptions {
   personaTimeoutMs?: number | undefined;
   /** One tool call's deadline (`PERSONA_CALL_TIMEOUT_MS`; the runner's 30 s by default). */
   callTimeoutMs?: number | undefined;
+  /** A claim's lease in seconds (the runner's default: 120). */
+  leaseSeconds?: number | undefined;
   paused?: boolean | undefined;
   /** Start the tick loop (default true); the smoke test fires ticks itself. */
   startLoop?: boolean | undefined;
@@ -154,6 +156,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         concurrency: r.concurrency ?? 2,
         personaTimeoutMs: r.personaTimeoutMs ?? 600_000,
         ...(r.callTimeoutMs ? { callTimeoutMs: r.callTimeoutMs } : {}),
+        ...(r.leaseSeconds ? { leaseSeconds: r.leaseSeconds } : {}),
         tickIntervalMs: r.tickIntervalMs ?? 60_000,
         paused: r.paused ?? false,
         logger: logger.child({ service: 'persona-runner' }),

@@ -18,6 +18,7 @@ export type { BlindSpot } from './blind-spots';
 export { bernoulliChangePoint, type ChangePoint, meanShiftChangePoint } from './change-point';
 export { newSignatureTest } from './conditional-binomial';
 export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
+export { type DeadLetterSummary, personaDeadLetterSummary } from './dead-letters';
 export {
   type ActionEvidence,
   type AlertEvidence,

@@ -45,7 +45,7 @@ export async function tickHistory(
                (select count(*) from auth.persona_actions a where a.tick_id = t.id and a.result = 'error')::int as errors
         from auth.persona_ticks t join auth.users u on u.id = t.persona_id
         where true
-          ${options.failedOnly ? sql`and t.status in ('failed', 'timeout')` : sql``}
+          ${options.failedOnly ? sql`and t.status in ('failed', 'timeout', 'abandoned')` : sql``}
           ${options.personaId ? sql`and t.persona_id = ${options.personaId}` : sql``}
         order by t.started_at desc, t.id
         limit ${options.limit ?? 100}`,

@@ -34,12 +34,36 @@ export {
   sameJsonValue,
 } from './check-evaluation';
 export {
+  type ClaimAnswer,
+  type ClaimRequest,
+  type ClaimsAnswer,
+  type ClaimsRequest,
+  claimAnswerSchema,
+  claimRequestSchema,
+  claimsAnswerSchema,
+  claimsRequestSchema,
+  MAX_CLAIM_LIMIT,
+  MAX_LEASE_SECONDS,
+  MIN_LEASE_SECONDS,
+  runnerIdSchema,
+} from './claims';
+export {
   type CoverageAnswer,
   coverageAnswerSchema,
   coverageQuerySchema,
   MAX_COVERAGE_DAYS,
   toolUsageSchema,
 } from './coverage';
+export {
+  DEAD_LETTER_KINDS,
+  type DeadLetter,
+  type DeadLetterKind,
+  deadLetterSchema,
+  deadLettersAnswerSchema,
+  MAX_DEAD_LETTER_PAYLOAD,
+  type StoredDeadLetter,
+  storedDeadLetterSchema,
+} from './dead-letters';
 export {
   DEV_AUTH_SECRET,
   DEV_PERSONA_SEED_SECRET,

@@ -3,8 +3,12 @@ import { z } from 'zod';
 import { storedInstant, storedInt, storedText } from './stored-values';
 import { transcriptSchema } from './transcript';
 
-/** The life cycle of one persona's tick. */
-export const TICK_STATUSES = ['running', 'ok', 'failed', 'timeout'] as const;
+/**
+ * The life cycle of one persona's tick. `abandoned`: the runner that held the persona's
+ * lease stopped renewing it (killed, or cut off) before the day ended; the identity
+ * service marks the tick so when the lease expires, and the persona is due again.
+ */
+export const TICK_STATUSES = ['running', 'ok', 'failed', 'timeout', 'abandoned'] as const;
 export type TickStatus = (typeof TICK_STATUSES)[number];
 
 /** A tick id is part of row ids and URLs: kept to a URL-safe alphabet. */

@@ -29,6 +29,7 @@ export {
   oauthResources,
   organizations,
   personaActions,
+  personaDeadLetters,
   personaFeedback,
   personas,
   personaTicks,

@@ -23,7 +23,9 @@ import { oauthMetadataRoutes } from './identity/routes/oauth-metadata';
 import { oauthPageRoutes } from './identity/routes/oauth-pages';
 import { type AppEnv, requireAdmin, requireServiceKey } from './middleware/principal';
 import { adminPersonaRoutes } from './personas/routes/admin-personas';
+import { internalClaimRoutes } from './personas/routes/internal-claims';
 import { internalCoverageRoutes } from './personas/routes/internal-coverage';
+import { internalDeadLetterRoutes } from './personas/routes/internal-dead-letters';
 import { internalPersonaRoutes } from './personas/routes/internal-personas';
 
 /** How long transcripts are kept when `TRANSCRIPT_RETENTION_DAYS` is not set. */
@@ -121,6 +123,7 @@ export function createApp(deps: AuthAppDeps) {
 
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
+    .route('/personas', internalClaimRoutes({ db, clock }))
     .route(
       '/personas',
       internalPersonaRoutes({
@@ -131,6 +134,7 @@ export function createApp(deps: AuthAppDeps) {
         logger,
       }),
     )
+    .route('/', internalDeadLetterRoutes({ db, clock }))
     .route('/coverage', internalCoverageRoutes({ db, clock }));
   app.route('/api/v1/internal', internal);
 

@@ -39,6 +39,8 @@ const schema = baseEnvSchema(3070).extend({
   PERSONA_SCRIPTED_SEED: z.coerce.number().int().default(1),
   /** How long SIGTERM waits for the tick in flight before aborting its personas. */
   RUNNER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long a claim on a persona lasts; renewed at a third of it while the day runs. */
+  RUNNER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   RUNNER_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,40}$/)
@@ -74,6 +76,7 @@ export interface RunnerEnv {
   callTimeoutMs: number;
   scriptedSeed: number;
   shutdownGraceMs: number;
+  leaseSeconds: number;
   runnerId: string;
   logLevel: LogLevel;
   /** What the Agent SDK's CLI subprocess may see: PATH and HOME only. */
@@ -114,6 +117,7 @@ export function parseRunnerEnv(
     callTimeoutMs: env.PERSONA_CALL_TIMEOUT_MS,
     scriptedSeed: env.PERSONA_SCRIPTED_SEED,
     shutdownGraceMs: env.RUNNER_SHUTDOWN_GRACE_MS,
+    leaseSeconds: env.RUNNER_LEASE_SECONDS,
     runnerId:
       env.RUNNER_ID ??
       `${

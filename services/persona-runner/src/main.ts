@@ -26,6 +26,7 @@ const service = await startPersonaRunner({
   concurrency: env.concurrency,
   personaTimeoutMs: env.personaTimeoutMs,
   callTimeoutMs: env.callTimeoutMs,
+  leaseSeconds: env.leaseSeconds,
   tickIntervalMs: env.tickIntervalMs,
   paused: env.paused,
   logger,

@@ -45,8 +45,22 @@ export function createRunnerMetrics() {
     help: 'When the last completed tick finished (unix seconds)',
     registers: [registry],
   });
+  const claims = new Counter({
+    name: 'persona_claims_total',
+    help: 'Persona leases by event (claimed, released, lost: taken away while held)',
+    labelNames: ['event'] as const,
+    registers: [registry],
+  });
+  const deadLetters = new Counter({
+    name: 'persona_dead_letters_total',
+    help: 'Writes the identity service refused for good, kept as dead letters, by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    claim: (event: 'claimed' | 'released' | 'lost', count = 1) => claims.inc({ event }, count),
+    deadLetter: (kind: string) => deadLetters.inc({ kind }),
     toolCall: (module: string, tool: string, result: string, outcome: string) =>
       toolCalls.inc({ module, tool, result, outcome }),
     personaDay: (status: string, seconds: number) => {

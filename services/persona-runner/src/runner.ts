@@ -33,6 +33,8 @@ export interface PersonaRunnerOptions {
   stopwatch?: (() => number) | undefined;
   /** How long one tool call may take before it counts as a timeout (default 30 s). */
   callTimeoutMs?: number | undefined;
+  /** A claim's lease (default 120 s), renewed at a third of it while the day runs. */
+  leaseSeconds?: number | undefined;
 }
 
 /** Why a tick did not run. */
@@ -55,6 +57,7 @@ export class PersonaRunner {
   readonly #options: PersonaRunnerOptions;
   readonly #identity: IdentityClient | undefined;
   readonly #shutdown = new AbortController();
+  readonly #draining = new AbortController();
   /** What every tick and persona day runs with; undefined when the runner cannot tick. */
   readonly #day: DayDeps | undefined;
   #paused: boolean;
@@ -81,7 +84,10 @@ export class PersonaRunner {
         fetch: options.fetch,
       });
     }
-    this.#day = dayDeps(options, this.#identity, this.metrics, this.#shutdown.signal);
+    this.#day = dayDeps(options, this.#identity, this.metrics, {
+      shutdown: this.#shutdown.signal,
+      draining: this.#draining.signal,
+    });
   }
 
   /**
@@ -184,13 +190,15 @@ export class PersonaRunner {
   }
 
   /**
-   * Stops scheduling; waits up to `graceMs` for the tick in flight, then aborts its
-   * personas and waits for them to store what they did.
+   * Stops scheduling and starting persona days (the tick in flight releases the personas
+   * it claimed but did not start); waits up to `graceMs` for the days running, then
+   * aborts them and waits for them to store what they did.
    */
   async stop(graceMs: number): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.#paused = true;
+    this.#draining.abort();
     const inFlight = this.#inFlight;
     if (!inFlight) return;
     const settled = inFlight.then(
@@ -217,7 +225,7 @@ function dayDeps(
   options: PersonaRunnerOptions,
   identity: IdentityClient | undefined,
   metrics: RunnerMetrics,
-  shutdown: AbortSignal,
+  signals: { shutdown: AbortSignal; draining: AbortSignal },
 ): DayDeps | undefined {
   if (!options.serviceKey || !identity || !options.brain) return undefined;
   const api = new InternalApiClient({
@@ -230,18 +238,22 @@ function dayDeps(
     api,
     identity,
     brain: options.brain,
-    outbox: new Outbox(api),
+    outbox: new Outbox(api, { runnerId: options.runnerId, metrics, logger: options.logger }),
     mcpUrl: options.mcpUrl.replace(/\/+$/, ''),
     runnerId: options.runnerId,
     clock: options.clock ?? (() => new Date()),
     timeoutMs: options.personaTimeoutMs,
     logger: options.logger,
     metrics,
-    shutdown,
+    ...signals,
+    leaseSeconds: options.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
     stopwatch: options.stopwatch ?? (() => performance.now()),
     ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
   };
 }
+
+/** A claim's lease unless `RUNNER_LEASE_SECONDS` says otherwise. */
+export const DEFAULT_LEASE_SECONDS = 120;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref?.());

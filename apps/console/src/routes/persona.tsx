@@ -1,6 +1,7 @@
 import {
   dataAsOf,
   listPersonaSummaries,
+  personaDeadLetterSummary,
   personaModuleRatings,
   personaProfile,
   personaTimeline,
@@ -23,10 +24,11 @@ export function personaRoutes(deps: PageDeps) {
       includeDeleted: true,
     });
     if (!persona) throw new HTTPException(404, { message: 'No persona has this id.' });
-    const [profile, modules, timeline] = await Promise.all([
+    const [profile, modules, timeline, deadLetters] = await Promise.all([
       personaProfile(deps.db, id),
       personaModuleRatings(deps.db, id),
       personaTimeline(deps.db, id, TIMELINE_TICKS),
+      personaDeadLetterSummary(deps.db, id),
     ]);
     return c.html(
       <PersonaPage
@@ -35,6 +37,7 @@ export function personaRoutes(deps: PageDeps) {
         profile={profile}
         modules={modules}
         timeline={timeline}
+        deadLetters={deadLetters}
       />,
     );
   });

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { ratingColor } from '../charts/palette';
 import { fmtRating, fmtSpan, fmtTime } from './format';
 
-/** A tick status (`ok`, `failed`, `timeout`, `running`) or call result (`ok`, `error`). */
+/** A tick status (`ok`, `failed`, `timeout`, `running`, `abandoned`) or call result (`ok`, `error`). */
 export function StatusBadge(props: { status: string }) {
   return <span class={`badge ${props.status.replace(/[^a-z_]/gi, '')}`}>{props.status}</span>;
 }

@@ -1,4 +1,10 @@
-import type { ModuleRating, PersonaProfile, PersonaSummary, TimelineTick } from '@mana/analytics';
+import type {
+  DeadLetterSummary,
+  ModuleRating,
+  PersonaProfile,
+  PersonaSummary,
+  TimelineTick,
+} from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
 import { Empty, PageHeading, Rating, Time } from './components';
 import { moduleHref } from './format';
@@ -12,6 +18,8 @@ export function PersonaPage(props: {
   profile: PersonaProfile | null;
   modules: readonly ModuleRating[];
   timeline: readonly TimelineTick[];
+  /** Writes of this persona refused for good (issue 10 item 3). */
+  deadLetters: DeadLetterSummary;
 }) {
   const p = props.persona;
   const mix = Object.entries(props.profile?.moduleMix ?? {}).sort(([, a], [, b]) => b - a);
@@ -43,6 +51,17 @@ export function PersonaPage(props: {
             </dd>
             <dt>Module mix</dt>
             <dd>{mix.length > 0 ? mix.map(([m, w]) => `${m} ${w}`).join(', ') : '—'}</dd>
+            <dt>Dead letters</dt>
+            <dd data-testid="persona-dead-letters">
+              {props.deadLetters.count}
+              {props.deadLetters.latest ? (
+                <span class="muted">
+                  {' '}
+                  (latest: {props.deadLetters.latest.kind}, {props.deadLetters.latest.status}:{' '}
+                  {props.deadLetters.latest.reason.slice(0, 200)})
+                </span>
+              ) : null}
+            </dd>
             {typeof chaos === 'number' ? (
               <>
                 <dt>Chaos</dt>

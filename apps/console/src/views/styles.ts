@@ -41,7 +41,7 @@ tr:last-child td { border-bottom:0; }
 .badge { display:inline-block; border-radius:10px; padding:1px 8px; font-size:12px; font-weight:600;
   background:#eef1f5; color:var(--muted); white-space:nowrap; }
 .badge.ok { background:#e3f4e8; color:var(--ok); }
-.badge.error, .badge.failed, .badge.timeout, .badge.bad { background:#fbe5e2; color:var(--bad); }
+.badge.error, .badge.failed, .badge.timeout, .badge.abandoned, .badge.bad { background:#fbe5e2; color:var(--bad); }
 .badge.running, .badge.warn { background:#fff4d6; color:var(--warn); }
 .rating { font-weight:650; font-variant-numeric:tabular-nums; }
 .down { color:var(--bad); } .up { color:var(--ok); }

@@ -9,7 +9,7 @@ import { fmtMs, moduleHref, personaHref, plural, tickHref } from './format';
  */
 export function TickCard(props: { tick: TimelineTick; showPersona?: boolean }) {
   const t = props.tick;
-  const failed = t.status === 'failed' || t.status === 'timeout';
+  const failed = t.status === 'failed' || t.status === 'timeout' || t.status === 'abandoned';
   return (
     <li
       class="card tick"

@@ -22,6 +22,7 @@ export {
 } from './oauth';
 export {
   personaActions,
+  personaDeadLetters,
   personaFeedback,
   personas,
   personaTicks,

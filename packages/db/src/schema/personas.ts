@@ -2,6 +2,7 @@ import type {
   ActionOutcome,
   ActionResult,
   CheckStatus,
+  DeadLetterKind,
   ErrorKind,
   PersonaLocale,
   PersonaTraits,
@@ -36,6 +37,18 @@ export const personas = authSchema.table(
     timezone: text('timezone').default('UTC').notNull(),
     traits: jsonb('traits').$type<PersonaTraits>().default({}).notNull(),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
+    /**
+     * When the persona is next due by its cadence, kept on every write by a trigger
+     * (`auth.persona_next_due`): year 1 when it never acted (so those come first), else
+     * `last_active_at` + 1 h / 24 h, a `weekdays` persona's moved past its weekend. It lets
+     * an index serve the due query; the exact rules are still checked there.
+     */
+    nextDueAt: timestamp('next_due_at', { withTimezone: true })
+      .default(sql`'0001-01-01T00:00:00Z'`)
+      .notNull(),
+    /** The runner living the persona now, until `lease_until` (identity service's clock). */
+    claimedBy: text('claimed_by'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true })
       .defaultNow()
@@ -46,6 +59,8 @@ export const personas = authSchema.table(
     check('personas_tick_cadence_check', sql`${t.tickCadence} in ('hourly', 'daily', 'weekdays')`),
     check('personas_locale_check', sql`${t.locale} in ('en', 'de')`),
     index('personas_last_active_at_idx').on(t.lastActiveAt),
+    index('personas_next_due_idx').on(t.nextDueAt, t.createdAt, t.userId),
+    index('personas_lease_until_idx').on(t.leaseUntil).where(sql`${t.leaseUntil} is not null`),
   ],
 );
 
@@ -144,8 +159,37 @@ export const personaTicks = authSchema.table(
     costUsd: doublePrecision('cost_usd'),
   },
   (t) => [
-    check('persona_ticks_status_check', sql`${t.status} in ('running', 'ok', 'failed', 'timeout')`),
+    check(
+      'persona_ticks_status_check',
+      sql`${t.status} in ('running', 'ok', 'failed', 'timeout', 'abandoned')`,
+    ),
     index('persona_ticks_persona_started_idx').on(t.personaId, t.startedAt.desc()),
     index('persona_ticks_started_idx').on(t.startedAt.desc()),
+  ],
+);
+
+/**
+ * Writes of a persona day the identity service refused for good (a 4xx other than 408 and
+ * 429), with the reason: kept for the operators instead of blocking the persona's later
+ * writes. No foreign key: a letter outlives its persona, and may name one that never was.
+ */
+export const personaDeadLetters = authSchema.table(
+  'persona_dead_letters',
+  {
+    id: text('id').primaryKey(),
+    personaId: text('persona_id').notNull(),
+    kind: text('kind').$type<DeadLetterKind>().notNull(),
+    tickId: text('tick_id'),
+    runnerId: text('runner_id'),
+    status: integer('status').notNull(),
+    reason: text('reason').notNull(),
+    /** The refused write as JSON text. */
+    payload: text('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    check('persona_dead_letters_kind_check', sql`${t.kind} in ('actions', 'feedback', 'tick')`),
+    index('persona_dead_letters_created_idx').on(t.createdAt.desc()),
+    index('persona_dead_letters_persona_created_idx').on(t.personaId, t.createdAt.desc()),
   ],
 );

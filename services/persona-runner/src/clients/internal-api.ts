@@ -2,8 +2,12 @@ import {
   type ActionRow,
   type BatchAnswer,
   batchAnswerSchema,
+  type ClaimAnswer,
   type CoverageAnswer,
+  claimAnswerSchema,
+  claimsAnswerSchema,
   coverageAnswerSchema,
+  type DeadLetter,
   type DueAnswer,
   dueAnswerSchema,
   type FeedbackRow,
@@ -14,7 +18,7 @@ import {
 } from '@mana/contracts';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
 
-/** A refused request (4xx other than 429): retrying will not help. */
+/** A refused request (4xx other than 408 and 429): retrying will not help. */
 export class InternalApiError extends Error {
   constructor(
     message: string,
@@ -56,6 +60,38 @@ export class InternalApiClient {
   async due(limit?: number): Promise<DueAnswer> {
     const body = await this.#request('GET', `/personas/due${limit ? `?limit=${limit}` : ''}`);
     return dueAnswerSchema.parse(body);
+  }
+
+  /** Claims up to `limit` due personas for this runner with a lease of `leaseSeconds`. */
+  async claim(runnerId: string, limit: number, leaseSeconds: number): Promise<ClaimAnswer> {
+    const body = await this.#request('POST', '/personas/claim', { runnerId, limit, leaseSeconds });
+    return claimAnswerSchema.parse(body);
+  }
+
+  /** Extends this runner's leases; returns the ids it still holds (the rest are lost). */
+  async renewClaims(
+    runnerId: string,
+    personaIds: readonly string[],
+    leaseSeconds: number,
+  ): Promise<string[]> {
+    const body = await this.#request(
+      'POST',
+      '/personas/claims/renew',
+      { runnerId, personaIds, leaseSeconds },
+      NO_RETRY,
+    );
+    return claimsAnswerSchema.parse(body).personaIds;
+  }
+
+  /** Gives this runner's claims on these personas back. */
+  async releaseClaims(runnerId: string, personaIds: readonly string[]): Promise<string[]> {
+    const body = await this.#request('POST', '/personas/claims/release', { runnerId, personaIds });
+    return claimsAnswerSchema.parse(body).personaIds;
+  }
+
+  /** Keeps a write refused for good as a dead letter (stored once however often sent). */
+  async postDeadLetter(personaId: string, letter: DeadLetter): Promise<void> {
+    await this.#request('POST', `/personas/${encodeURIComponent(personaId)}/dead-letters`, letter);
   }
 
   /**
@@ -129,7 +165,7 @@ export class InternalApiClient {
         throw new RetryableError(`${method} ${path}: ${describe(cause)}`, { cause });
       }
       const text = await response.text();
-      if (response.status >= 500 || response.status === 429) {
+      if (response.status >= 500 || response.status === 429 || response.status === 408) {
         throw new RetryableError(
           `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`,
         );

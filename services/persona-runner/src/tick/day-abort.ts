@@ -21,7 +21,11 @@ export function dayAbort(
 ): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DayTimeoutError(timeoutMs)), timeoutMs);
-  const onShutdown = () => controller.abort(new Error('the runner is shutting down'));
+  // The signal's own reason when it gives one (a lost lease says so); else the shutdown.
+  const onShutdown = () =>
+    controller.abort(
+      shutdown.reason instanceof Error ? shutdown.reason : new Error('the runner is shutting down'),
+    );
   if (shutdown.aborted) onShutdown();
   shutdown.addEventListener('abort', onShutdown, { once: true });
   return {

@@ -27,6 +27,10 @@ export interface DayDeps {
   metrics: RunnerMetrics;
   /** Aborted when the runner shuts down: the day stops, and what it did is kept. */
   shutdown: AbortSignal;
+  /** Aborted when the runner starts stopping: no new persona day starts. */
+  draining?: AbortSignal;
+  /** How long a claim's lease lasts; renewed at a third of it while the day runs. */
+  leaseSeconds: number;
   /** Latency clock handed to brains (`performance.now`; simulations add virtual time). */
   stopwatch: () => number;
   /** How long one tool call may take before it is a `timeout` (the gateway client's default). */

@@ -1,5 +1,13 @@
-import type { ActionRow, FeedbackRow, TickRecord } from '@mana/contracts';
-import type { InternalApiClient } from '../clients/internal-api';
+import {
+  type ActionRow,
+  type DeadLetter,
+  type FeedbackRow,
+  MAX_DEAD_LETTER_PAYLOAD,
+  type TickRecord,
+} from '@mana/contracts';
+import type { Logger } from 'pino';
+import { type InternalApiClient, InternalApiError } from '../clients/internal-api';
+import type { RunnerMetrics } from '../metrics';
 
 /** A write that could not be delivered yet. */
 export type PendingWrite =
@@ -7,10 +15,22 @@ export type PendingWrite =
   | { kind: 'feedback'; personaId: string; rows: FeedbackRow[] }
   | { kind: 'tick'; personaId: string; tickId: string; record: TickRecord };
 
+/** Who a dead letter is from, and where to count and log it. */
+export interface DeadLetterSink {
+  runnerId: string;
+  metrics: RunnerMetrics;
+  logger: Logger;
+}
+
 /**
  * Writes the identity service did not take even after retries wait here and are sent
  * again, in order, before the next tick. Every write is idempotent by its ids, so
  * sending one twice stores it once: nothing a persona did is lost to an outage.
+ *
+ * A write refused for good (a 4xx other than 408 and 429: retrying cannot help) is not
+ * kept: it goes to the identity service's dead letters with the reason, is counted in
+ * `persona_dead_letters_total`, and the persona's later writes go on (issue 10 item 3).
+ * Only when the dead letter itself cannot be delivered yet does the write stay pending.
  *
  * @example
  * const outbox = new Outbox(api);
@@ -19,10 +39,12 @@ export type PendingWrite =
  */
 export class Outbox {
   readonly #api: InternalApiClient;
+  readonly #sink: DeadLetterSink | undefined;
   #pending: PendingWrite[] = [];
 
-  constructor(api: InternalApiClient) {
+  constructor(api: InternalApiClient, sink?: DeadLetterSink) {
     this.#api = api;
+    this.#sink = sink;
   }
 
   get size(): number {
@@ -57,9 +79,51 @@ export class Outbox {
   }
 
   async #deliver(write: PendingWrite): Promise<void> {
+    try {
+      await this.#write(write);
+    } catch (error) {
+      if (!(error instanceof InternalApiError)) throw error;
+      await this.#deadLetter(write, error);
+    }
+  }
+
+  async #write(write: PendingWrite): Promise<void> {
     const api = this.#api;
     if (write.kind === 'actions') await api.postActions(write.personaId, write.rows);
     else if (write.kind === 'feedback') await api.postFeedback(write.personaId, write.rows);
     else await api.putTick(write.personaId, write.tickId, write.record);
+  }
+
+  async #deadLetter(write: PendingWrite, refusal: InternalApiError): Promise<void> {
+    const payload = JSON.stringify(write.kind === 'tick' ? write.record : write.rows);
+    const letter: DeadLetter = {
+      kind: write.kind,
+      tickId: write.kind === 'tick' ? write.tickId : (write.rows[0]?.tickId ?? null),
+      runnerId: this.#sink?.runnerId ?? null,
+      status: refusal.status,
+      reason: refusal.message.slice(0, 4000),
+      payload: payload.slice(0, MAX_DEAD_LETTER_PAYLOAD),
+    };
+    try {
+      await this.#api.postDeadLetter(write.personaId, letter);
+    } catch (error) {
+      // Refused too (it never should be): logged with its reason rather than blocking
+      // the persona for ever. A retryable failure keeps the write pending.
+      if (!(error instanceof InternalApiError)) throw error;
+      this.#sink?.logger.error(
+        { err: error, personaId: write.personaId, kind: write.kind, tickId: letter.tickId },
+        'a refused write could not be kept as a dead letter either; dropped',
+      );
+    }
+    this.#sink?.metrics.deadLetter(write.kind);
+    this.#sink?.logger.warn(
+      {
+        personaId: write.personaId,
+        kind: write.kind,
+        status: refusal.status,
+        reason: letter.reason,
+      },
+      'write refused for good: kept as a dead letter',
+    );
   }
 }

@@ -1,34 +1,39 @@
-import { type DueAnswer, personaTickId, runTickId } from '@mana/contracts';
+import { type DuePersona, personaTickId, runTickId } from '@mana/contracts';
+import { ClaimKeeper } from './claim-keeper';
 import { fetchCoverage } from './coverage';
 import type { DayDeps } from './day-deps';
 import { runPersonaDay } from './persona-day';
-import { runPool } from './pool';
 import type { PersonaDayResult } from './record-day';
 
 /** What one tick did. */
 export interface TickResult {
   tickId: string;
+  /** Personas this tick claimed and lived (or tried to). */
   due: number;
   ranSuccessfully: number;
   failed: { personaId: string; email: string; error: string }[];
   durationMs: number;
-  /** Each persona's day, in the order they were due. */
+  /** Each persona's day, in the order they were claimed. */
   personas: PersonaDayResult[];
 }
 
 /** What a tick takes beside the runner's {@link DayDeps}. */
 export interface TickOptions {
-  /** Persona days at a time (`PERSONA_CONCURRENCY`). */
+  /** Persona days at a time (`PERSONA_CONCURRENCY`); also the size of one claim. */
   concurrency: number;
-  /** At most this many due personas per tick (default: all). */
+  /** At most this many personas per tick (default: all that are due). */
   limit?: number;
 }
 
 /**
- * One tick: deliver writes left over from earlier ticks, fetch the due personas and how
- * much each tool was exercised lately, and run their days in a pool of `concurrency`
- * (the next persona starts as soon as one finishes). A persona's failure or timeout is part of the result, never a failed tick;
- * only an unreachable identity service fails the tick itself (it throws).
+ * One tick: deliver writes left over from earlier ticks, then claim due personas in
+ * batches of `concurrency` and live their days in a pool of `concurrency` lanes (a lane
+ * takes the next claimed persona as soon as its day is stored), until nothing more is due,
+ * `limit` is reached or the runner is draining. Each claim holds a lease that the
+ * {@link ClaimKeeper} renews while the day runs; a lost lease aborts that day. Personas
+ * claimed but never started are released, not failed. A persona's failure or timeout is
+ * part of the result, never a failed tick; only an unreachable identity service fails the
+ * tick itself (it throws, after releasing what it held).
  */
 export async function runTick(deps: DayDeps, options: TickOptions): Promise<TickResult> {
   const started = performance.now();
@@ -45,30 +50,67 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
       );
     }
   }
-  let due: DueAnswer;
+  const keeper = new ClaimKeeper({
+    api: deps.api,
+    runnerId: deps.runnerId,
+    leaseSeconds: deps.leaseSeconds,
+    logger: log,
+    metrics: deps.metrics,
+  });
+  const stop = () => deps.draining?.aborted === true || deps.shutdown.aborted;
+  const batch = Math.max(1, options.concurrency);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const personas: PersonaDayResult[] = [];
+  let coverage: Promise<NonNullable<DayDeps['coverage']>> | undefined;
+  let claimError: unknown;
+  const next = () =>
+    keeper.next(batch, limit, stop).catch((error: unknown) => {
+      claimError ??= error;
+      return undefined;
+    });
+  const lane = async () => {
+    for (let item = await next(); item; item = await next()) {
+      // The days log under the tick's logger and plan from the same coverage.
+      coverage ??= fetchCoverage(deps.api, log, deps.metrics);
+      const day = await liveClaimed(item.persona, item.lost, tickId, {
+        ...deps,
+        logger: log,
+        coverage: await coverage,
+      });
+      personas.push(day);
+      await keeper.done(day.personaId, day.status === 'ok');
+    }
+  };
   try {
-    due = await deps.api.due(options.limit);
-  } catch (error) {
-    deps.metrics.error('due');
-    throw error;
+    await Promise.all(Array.from({ length: batch }, lane));
+  } finally {
+    await keeper.end();
   }
-  // The days log under the tick's logger and plan from the same coverage; everything
-  // else they share with the runner.
-  const coverage =
-    due.personas.length > 0 ? await fetchCoverage(deps.api, log, deps.metrics) : new Map();
-  const days: DayDeps = { ...deps, logger: log, coverage };
-  const personas = await runPool(due.personas, options.concurrency, (persona) =>
-    runPersonaDay(persona, personaTickId(tickId, persona.email), days),
-  );
+  if (claimError !== undefined) {
+    deps.metrics.error('due');
+    if (keeper.claimed === 0) throw claimError;
+    log.warn({ err: claimError }, 'claiming more personas failed; the next tick tries again');
+  }
   const failed = personas
     .filter((p) => p.status !== 'ok')
     .map((p) => ({ personaId: p.personaId, email: p.email, error: p.error ?? p.status }));
   return {
     tickId,
-    due: due.personas.length,
+    due: personas.length,
     ranSuccessfully: personas.length - failed.length,
     failed,
     durationMs: Math.round(performance.now() - started),
     personas,
   };
+}
+
+/** One claimed persona's day, aborted when the runner shuts down or the lease is lost. */
+function liveClaimed(
+  persona: DuePersona,
+  lost: AbortSignal,
+  tickId: string,
+  deps: DayDeps,
+): Promise<PersonaDayResult> {
+  const shutdown = AbortSignal.any([deps.shutdown, lost]);
+  return runPersonaDay(persona, personaTickId(tickId, persona.email), { ...deps, shutdown });
 }
