@@ -25,6 +25,7 @@ const ENGINE_FREE = [
   'packages/analytics/src/family-wise.test.ts',
   'packages/analytics/src/find-regressions.test.ts',
   'packages/analytics/src/fisher.test.ts',
+  'packages/analytics/src/incidents.test.ts',
   'packages/analytics/src/mann-whitney.test.ts',
   'packages/analytics/src/normal.test.ts',
   'packages/analytics/src/power.test.ts',

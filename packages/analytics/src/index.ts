@@ -40,6 +40,13 @@ export {
   type KindTally,
 } from './find-regressions';
 export { type ExactTestResult, type FisherResult, fisherGreater } from './fisher';
+export {
+  type IncidentState,
+  type IncidentStatusChange,
+  incidentStates,
+  recordIncidentStatus,
+} from './incident-status';
+export { groupIncidents, INCIDENT_ONSET_WINDOW_HOURS, type Incident } from './incidents';
 export { type Direction, type MannWhitneyResult, mannWhitney } from './mann-whitney';
 export {
   type FailedCall,
@@ -68,6 +75,7 @@ export {
   twoProportionSampleSize,
 } from './power';
 export { detectRegressions, type RegressionAnalysis } from './regressions';
+export { findRelease, listReleases, type ReleaseInput, recordRelease } from './releases';
 export { buildReport, type OperatorReport, type ReportAlert, type ReportOptions } from './report';
 export {
   loadRegressionData,

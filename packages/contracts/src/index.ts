@@ -33,6 +33,20 @@ export {
   sameJsonValue,
 } from './check-evaluation';
 export {
+  INCIDENT_STATUSES,
+  type IncidentStatus,
+  type IncidentStatusEvent,
+  type IncidentStatusRequest,
+  incidentStatusEventSchema,
+  incidentStatusRequestSchema,
+  MAX_CONSOLE_NOTE,
+  type ReleaseMarker,
+  type ReleaseMarkerRequest,
+  releaseMarkerRequestSchema,
+  releaseMarkerSchema,
+  releaseNameSchema,
+} from './console';
+export {
   type CoverageAnswer,
   coverageAnswerSchema,
   coverageQuerySchema,
