@@ -12,6 +12,7 @@ import { sameOriginPosts } from './auth/same-origin';
 import type { ConsoleEnv, PageDeps } from './context';
 import { consoleErrorHandler, consoleNotFound } from './error-handlers';
 import { alertRoutes } from './routes/alert';
+import { alertListRoutes } from './routes/alerts';
 import { apiRoutes } from './routes/api';
 import { loginRoutes } from './routes/login';
 import { moduleRoutes } from './routes/module';
@@ -99,6 +100,7 @@ export function createApp(deps: ConsoleDeps) {
     .route('/modules', moduleRoutes(pageDeps))
     .route('/ticks', tickListRoutes(pageDeps))
     .route('/ticks', tickRoutes(pageDeps))
+    .route('/alerts', alertListRoutes(pageDeps))
     .route('/alerts', alertRoutes(pageDeps));
   app.route('/', pages);
 

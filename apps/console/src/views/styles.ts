@@ -52,6 +52,17 @@ tr:last-child td { border-bottom:0; }
 .alerts { list-style:none; padding:0; margin:0; display:grid; gap:10px; }
 .alert { border-left:4px solid var(--bad); }
 .alert .what { font-weight:600; }
+.incident { display:grid; gap:4px; }
+.incident.status-acknowledged { border-left-color:var(--warn); }
+.incident.status-resolved { border-left-color:var(--ok); opacity:.8; }
+.incident .parts { margin:6px 0 0; padding-left:18px; display:grid; gap:3px; }
+.incident .history { margin:6px 0 0; padding-left:18px; font-size:13px; }
+.status-form { display:flex; flex-wrap:wrap; gap:6px; margin-top:8px; }
+.status-form select, .status-form input { font:inherit; padding:4px 6px; border:1px solid #c9d0d8;
+  border-radius:6px; min-width:0; }
+.status-form input { flex:1 1 160px; }
+.status-form button { font:inherit; padding:4px 10px; border-radius:6px; border:1px solid var(--accent);
+  background:var(--accent); color:#fff; cursor:pointer; }
 .empty-state { color:var(--muted); padding:18px; text-align:center; background:var(--card);
   border:1px dashed var(--line); border-radius:10px; }
 .picker { display:inline-flex; gap:4px; margin-left:8px; }
