@@ -215,6 +215,46 @@ describe('alert evidence', () => {
     expect(html).toMatch(/href="\/ticks\/tick-(anna|marcus)-r\d+"/);
   });
 
+  it('counts the evidence by error class and by persona before the rows', async () => {
+    const html = await page('/alerts/failure_rate%3Ajournal.create_entry');
+    expect(html).toContain('data-testid="alert-headline"');
+    expect(html.indexOf('signature-table')).toBeLessThan(html.indexOf('evidence-action'));
+    const signatures = tagsWith(html, 'signature-row');
+    expect(signatures).toHaveLength(1);
+    expect(html).toMatch(
+      /data-testid="signature-row"><td class="num">24<\/td><td class="num">2<\/td>/,
+    );
+    expect(tagsWith(html, 'persona-share-row')).toHaveLength(2);
+    // A tool alert leads with the tool's calls, the module's ratings after them.
+    expect(html.indexOf('evidence-action')).toBeLessThan(html.indexOf('evidence-rating'));
+  });
+
+  it('paginates the rows and says n of N', async () => {
+    const base = '/alerts/failure_rate%3Ajournal.create_entry';
+    const first = await page(`${base}?size=10`);
+    expect(tagsWith(first, 'evidence-action')).toHaveLength(10);
+    expect(first).toContain('Calls 1–10 of 24');
+    expect(first).toContain(`href="${base}?size=10&amp;page=2"`);
+    const last = await page(`${base}?size=10&page=3`);
+    expect(tagsWith(last, 'evidence-action')).toHaveLength(4);
+    expect(last).toContain('Calls 21–24 of 24');
+    expect(last).not.toContain('data-testid="pager-next"');
+  });
+
+  it('filters by persona, outcome and time, and refuses a bad filter naming it', async () => {
+    const base = '/alerts/failure_rate%3Ajournal.create_entry';
+    const anna = await page(`${base}?persona=${SCENARIO.anna}`);
+    expect(tagsWith(anna, 'evidence-action')).toHaveLength(12);
+    expect(tagsWith(anna, 'persona-share-row')).toHaveLength(1);
+    expect(anna).not.toContain('href="/ticks/tick-marcus-');
+    const ok = await page(`${base}?outcome=ok`);
+    expect(tagsWith(ok, 'evidence-action')).toHaveLength(0);
+    const none = await page(`${base}?from=2026-03-20T11:59&to=`);
+    expect(tagsWith(none, 'evidence-action').length).toBeLessThan(24);
+    expect(await page(`${base}?outcome=broken`, 400)).toContain('outcome');
+    expect(await page(`${base}?from=yesterday`, 400)).toContain('from');
+  });
+
   it('is a 404 page for an alert that is not firing', async () => {
     expect(await page('/alerts/rating_drop%3Atodo', 404)).toContain('is not firing');
   });

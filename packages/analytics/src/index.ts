@@ -26,6 +26,13 @@ export {
   type EvidenceTarget,
   type RatingEvidence,
 } from './evidence';
+export type { EvidenceFilter } from './evidence-filter';
+export {
+  type EvidenceGroups,
+  evidenceGroups,
+  type PersonaGroup,
+  type SignatureGroup,
+} from './evidence-groups';
 export {
   type FamilyTest,
   holmSignificant,

@@ -65,6 +65,13 @@ tr:last-child td { border-bottom:0; }
   background:var(--accent); color:#fff; cursor:pointer; }
 .empty-state { color:var(--muted); padding:18px; text-align:center; background:var(--card);
   border:1px dashed var(--line); border-radius:10px; }
+.filters { display:flex; flex-wrap:wrap; gap:8px 12px; align-items:flex-end; margin:0 0 12px; }
+.filters label { display:grid; gap:2px; font-size:12px; color:var(--muted); }
+.filters select, .filters input { font:inherit; font-size:13px; padding:4px 6px; border:1px solid #c9d0d8;
+  border-radius:6px; max-width:100%; min-width:0; }
+.filters button { font:inherit; padding:4px 12px; border-radius:6px; border:1px solid var(--accent);
+  background:var(--accent); color:#fff; cursor:pointer; }
+.pager { display:flex; flex-wrap:wrap; gap:12px; align-items:baseline; margin:6px 0; }
 .picker { display:inline-flex; gap:4px; margin-left:8px; }
 .picker a { padding:2px 8px; border-radius:6px; border:1px solid var(--line); background:#fff; font-size:12px; }
 .picker a.active { background:var(--accent); color:#fff; border-color:var(--accent); }
