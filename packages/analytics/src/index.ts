@@ -16,6 +16,15 @@ export {
 export { dataAsOf } from './as-of';
 export type { BlindSpot } from './blind-spots';
 export { bernoulliChangePoint, type ChangePoint, meanShiftChangePoint } from './change-point';
+export {
+  type ComparisonRow,
+  comparePeriods,
+  type ModulePeriod,
+  type Period,
+  type PeriodComparison,
+  type ToolPeriod,
+} from './compare';
+export { compareSides } from './compare-sides';
 export { newSignatureTest } from './conditional-binomial';
 export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export {
@@ -82,6 +91,7 @@ export {
   twoProportionSampleSize,
 } from './power';
 export { detectRegressions, type RegressionAnalysis } from './regressions';
+export { parseCompareSpec, resolvePeriod } from './release-periods';
 export { findRelease, listReleases, type ReleaseInput, recordRelease } from './releases';
 export { buildReport, type OperatorReport, type ReportAlert, type ReportOptions } from './report';
 export {

@@ -33,7 +33,7 @@ export const releaseNameSchema = z
   .trim()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@+\-/]*$/, 'letters, digits and . _ @ + - / only')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, 'letters, digits and . _ @ + - only')
   .refine((s) => !s.includes('..'), 'must not contain ".."');
 
 /**

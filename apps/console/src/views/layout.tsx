@@ -4,7 +4,7 @@ import { fmtTime } from './format';
 import { CONSOLE_CSS } from './styles';
 
 /** The top navigation's entries. */
-export type NavKey = 'overview' | 'alerts' | 'personas' | 'modules' | 'ticks' | 'none';
+export type NavKey = 'overview' | 'alerts' | 'releases' | 'personas' | 'modules' | 'ticks' | 'none';
 
 const NAV: { key: Exclude<NavKey, 'none'>; href: string; label: string }[] = [
   { key: 'overview', href: '/', label: 'Overview' },
@@ -12,6 +12,7 @@ const NAV: { key: Exclude<NavKey, 'none'>; href: string; label: string }[] = [
   { key: 'personas', href: '/personas', label: 'Personas' },
   { key: 'modules', href: '/modules', label: 'Modules' },
   { key: 'ticks', href: '/ticks', label: 'Ticks' },
+  { key: 'releases', href: '/releases', label: 'Releases' },
 ];
 
 /** What every page's frame shows. */

@@ -71,6 +71,8 @@ tr:last-child td { border-bottom:0; }
   border-radius:6px; max-width:100%; min-width:0; }
 .filters button { font:inherit; padding:4px 12px; border-radius:6px; border:1px solid var(--accent);
   background:var(--accent); color:#fff; cursor:pointer; }
+.scroll-x { overflow-x:auto; max-width:100%; }
+tr.regressed td { background:#fdf1ef; }
 .pager { display:flex; flex-wrap:wrap; gap:12px; align-items:baseline; margin:6px 0; }
 .picker { display:inline-flex; gap:4px; margin-left:8px; }
 .picker a { padding:2px 8px; border-radius:6px; border:1px solid var(--line); background:#fff; font-size:12px; }
