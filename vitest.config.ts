@@ -16,6 +16,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const ENGINE_FREE = [
   'apps/console/src/charts/bar-chart.test.ts',
   'apps/console/src/charts/line-chart.test.ts',
+  'apps/console/src/charts/palette.test.ts',
   'apps/console/src/charts/scale.test.ts',
   'apps/console/src/charts/sparkline.test.ts',
   'apps/stack/src/report-format.test.ts',
