@@ -30,6 +30,7 @@ const ENGINE_FREE = [
   'packages/analytics/src/mann-whitney.test.ts',
   'packages/analytics/src/normal.test.ts',
   'packages/analytics/src/power.test.ts',
+  'packages/analytics/src/release-periods.test.ts',
   'packages/analytics/src/statistics.test.ts',
   'packages/contracts/src/check-evaluation.test.ts',
   'packages/contracts/src/input-hash.test.ts',
