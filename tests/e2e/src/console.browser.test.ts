@@ -70,7 +70,7 @@ describe.runIf(runnable)(
         ],
       });
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    }, 180_000);
+    }, 420_000); // the 4-day simulation takes minutes on a loaded 2-core machine
 
     afterAll(async () => {
       await browser?.close();
