@@ -1,3 +1,4 @@
+import { HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { ApiError, requestLog, silentLogger } from '@mana/http';
 import { sql } from 'drizzle-orm';
@@ -12,13 +13,16 @@ import { sameOriginPosts } from './auth/same-origin';
 import type { ConsoleEnv, PageDeps } from './context';
 import { consoleErrorHandler, consoleNotFound } from './error-handlers';
 import { alertRoutes } from './routes/alert';
+import { alertListRoutes } from './routes/alerts';
 import { apiRoutes } from './routes/api';
+import { releaseApiRoutes } from './routes/api-releases';
 import { loginRoutes } from './routes/login';
 import { moduleRoutes } from './routes/module';
 import { moduleListRoutes } from './routes/modules';
 import { overviewRoutes } from './routes/overview';
 import { personaRoutes } from './routes/persona';
 import { personaListRoutes } from './routes/personas';
+import { releaseRoutes } from './routes/releases';
 import { tickRoutes } from './routes/tick';
 import { tickListRoutes } from './routes/ticks';
 
@@ -74,7 +78,14 @@ export function createApp(deps: ConsoleDeps) {
       },
     }),
   );
-  app.use(sameOriginPosts(deps.trustedOrigins));
+  // CI records release markers with the service key: a custom header that no cross-site
+  // form can send (there is no CORS), so such API requests skip the origin check.
+  app.use(
+    sameOriginPosts(
+      deps.trustedOrigins,
+      (c) => c.req.path.startsWith('/api/') && c.req.header(HEADERS.serviceKey) !== undefined,
+    ),
+  );
 
   app.get('/health', async (c) => {
     await deps.db.execute(sql`select 1`);
@@ -84,7 +95,8 @@ export function createApp(deps: ConsoleDeps) {
 
   const api = new Hono<ConsoleEnv>()
     .use(requireAdminOrServiceKey(verify, deps.serviceKey))
-    .route('/', apiRoutes(pageDeps));
+    .route('/', apiRoutes(pageDeps))
+    .route('/', releaseApiRoutes(pageDeps));
   app.route('/api', api);
 
   // The pages sub-app is mounted at `/`, so its guard also sees `/api/*` requests that no
@@ -99,6 +111,8 @@ export function createApp(deps: ConsoleDeps) {
     .route('/modules', moduleRoutes(pageDeps))
     .route('/ticks', tickListRoutes(pageDeps))
     .route('/ticks', tickRoutes(pageDeps))
+    .route('/releases', releaseRoutes(pageDeps))
+    .route('/alerts', alertListRoutes(pageDeps))
     .route('/alerts', alertRoutes(pageDeps));
   app.route('/', pages);
 

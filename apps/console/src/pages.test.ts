@@ -34,7 +34,14 @@ describe('overview', () => {
   it('shows the as-of time, KPIs and the nav', async () => {
     const html = await page('/');
     expect(html).toContain('Data as of 2026-03-20 12:00 UTC');
-    for (const id of ['nav-overview', 'nav-personas', 'nav-modules', 'nav-ticks', 'nav-logout']) {
+    for (const id of [
+      'nav-overview',
+      'nav-alerts',
+      'nav-personas',
+      'nav-modules',
+      'nav-ticks',
+      'nav-logout',
+    ]) {
       expect(html).toContain(`data-testid="${id}"`);
     }
     // 2 personas × 12 recent ticks × 2 calls, plus the failed tick's call; half of the 48 failed.
@@ -43,9 +50,15 @@ describe('overview', () => {
     expect(html).toMatch(/data-testid="kpi-personas".*?<div class="value">2<\/div>/s);
   });
 
-  it('raises the journal rating drop and links it to its evidence', async () => {
+  it('leads with one journal incident that groups its alerts and links to their evidence', async () => {
     const html = await page('/');
-    const alerts = tagsWith(html, 'alert-item');
+    expect(html.indexOf('data-testid="incident-item"')).toBeLessThan(html.indexOf('kpi-calls'));
+    const incidents = tagsWith(html, 'incident-item');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatch(/data-incident-id="journal@\d{4}-\d{2}-\d{2}#[0-9a-f]{10}"/);
+    expect(incidents[0]).toContain('data-status="open"');
+    expect(html).toContain('Tool journal.create_entry');
+    const alerts = tagsWith(html, 'incident-part');
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:journal"'))).toBe(true);
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:todo"'))).toBe(false);
     expect(html).toContain('href="/alerts/rating_drop%3Ajournal"');
@@ -224,8 +237,105 @@ describe('alert evidence', () => {
     expect(html).toMatch(/href="\/ticks\/tick-(anna|marcus)-r\d+"/);
   });
 
+  it('counts the evidence by error class and by persona before the rows', async () => {
+    const html = await page('/alerts/failure_rate%3Ajournal.create_entry');
+    expect(html).toContain('data-testid="alert-headline"');
+    expect(html.indexOf('signature-table')).toBeLessThan(html.indexOf('evidence-action'));
+    const signatures = tagsWith(html, 'signature-row');
+    expect(signatures).toHaveLength(1);
+    expect(html).toMatch(
+      /data-testid="signature-row"><td class="num">24<\/td><td class="num">2<\/td>/,
+    );
+    expect(tagsWith(html, 'persona-share-row')).toHaveLength(2);
+    // A tool alert leads with the tool's calls, the module's ratings after them.
+    expect(html.indexOf('evidence-action')).toBeLessThan(html.indexOf('evidence-rating'));
+  });
+
+  it('paginates the rows and says n of N', async () => {
+    const base = '/alerts/failure_rate%3Ajournal.create_entry';
+    const first = await page(`${base}?size=10`);
+    expect(tagsWith(first, 'evidence-action')).toHaveLength(10);
+    expect(first).toContain('Calls 1–10 of 24');
+    expect(first).toContain(`href="${base}?size=10&amp;page=2"`);
+    const last = await page(`${base}?size=10&page=3`);
+    expect(tagsWith(last, 'evidence-action')).toHaveLength(4);
+    expect(last).toContain('Calls 21–24 of 24');
+    expect(last).not.toContain('data-testid="pager-next"');
+  });
+
+  it('filters by persona, outcome and time, and refuses a bad filter naming it', async () => {
+    const base = '/alerts/failure_rate%3Ajournal.create_entry';
+    const anna = await page(`${base}?persona=${SCENARIO.anna}`);
+    expect(tagsWith(anna, 'evidence-action')).toHaveLength(12);
+    expect(tagsWith(anna, 'persona-share-row')).toHaveLength(1);
+    expect(anna).not.toContain('href="/ticks/tick-marcus-');
+    const ok = await page(`${base}?outcome=ok`);
+    expect(tagsWith(ok, 'evidence-action')).toHaveLength(0);
+    const none = await page(`${base}?from=2026-03-20T11:59&to=`);
+    expect(tagsWith(none, 'evidence-action').length).toBeLessThan(24);
+    expect(await page(`${base}?outcome=broken`, 400)).toContain('outcome');
+    expect(await page(`${base}?from=yesterday`, 400)).toContain('from');
+  });
+
   it('is a 404 page for an alert that is not firing', async () => {
     expect(await page('/alerts/rating_drop%3Atodo', 404)).toContain('is not firing');
+  });
+});
+
+describe('alerts list', () => {
+  async function incidentId(): Promise<string> {
+    const tag = tagsWith(await page('/alerts'), 'incident-item')[0] ?? '';
+    return tag.match(/data-incident-id="([^"]+)"/)?.[1] ?? '';
+  }
+
+  it('lists the incident with its parts, a status form, and every alert', async () => {
+    const html = await page('/alerts');
+    expect(tagsWith(html, 'incident-item')).toHaveLength(1);
+    expect(tagsWith(html, 'incident-part')).toHaveLength(4);
+    expect(tagsWith(html, 'alert-item')).toHaveLength(4);
+    expect(html).toContain('data-testid="incident-status-form"');
+    expect(html).toContain('No status changes yet.');
+  });
+
+  it('records who acknowledged and resolved an incident, and when, as its history', async () => {
+    const id = await incidentId();
+    const path = `/alerts/incidents/${encodeURIComponent(id)}/status`;
+    const ack = await f.postForm(path, { status: 'acknowledged', note: 'on it' }, { cookie });
+    expect(ack.status).toBe(303);
+    expect(ack.headers.get('location')).toBe(`/alerts#incident-${encodeURIComponent(id)}`);
+    let html = await page('/alerts');
+    expect(tagsWith(html, 'incident-item')[0]).toContain('data-status="acknowledged"');
+    expect(html).toContain('admin@mana.test → <strong>acknowledged</strong>');
+    expect(html).toContain('on it');
+    await f.postForm(path, { status: 'resolved' }, { cookie });
+    html = await page('/');
+    expect(tagsWith(html, 'incident-item')[0]).toContain('data-status="resolved"');
+    html = await page('/alerts');
+    expect(tagsWith(html, 'incident-history')).toHaveLength(1);
+    expect(html.indexOf('<strong>acknowledged</strong>')).toBeLessThan(
+      html.indexOf('<strong>resolved</strong>'),
+    );
+  });
+
+  it('refuses a bad status (400 naming the field) and an incident that is not firing (404)', async () => {
+    const id = await incidentId();
+    const before = await page('/alerts');
+    const bad = await f.postForm(
+      `/alerts/incidents/${encodeURIComponent(id)}/status`,
+      { status: 'fixed' },
+      { cookie },
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('status');
+    const gone = await f.postForm(
+      '/alerts/incidents/todo%402026-01-01/status',
+      { status: 'resolved' },
+      { cookie },
+    );
+    expect(gone.status).toBe(404);
+    const after = await page('/alerts');
+    expect(tagsWith(after, 'incident-history')).toEqual(tagsWith(before, 'incident-history'));
+    expect(after.match(/<strong>/g)?.length).toBe(before.match(/<strong>/g)?.length);
   });
 });
 

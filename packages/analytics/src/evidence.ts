@@ -1,8 +1,15 @@
 import type { ActionOutcome } from '@mana/contracts';
 import { type Database, selectRows, toIso } from '@mana/db';
-import { type SQL, sql } from 'drizzle-orm';
-import type { RegressionAlert } from './alerts';
-import { type AnalysisWindow, windowBounds } from './windows';
+import { sql } from 'drizzle-orm';
+import {
+  callSelection,
+  type EvidenceFilter,
+  type EvidenceTarget,
+  ratingSelection,
+} from './evidence-filter';
+import type { AnalysisWindow } from './windows';
+
+export type { EvidenceTarget } from './evidence-filter';
 
 /** A rating behind an alert. */
 export interface RatingEvidence {
@@ -43,17 +50,16 @@ export interface AlertEvidence {
   ratings: RatingEvidence[];
   /** How many rows the alert's own list has in all (calls, or ratings for a rating drop). */
   total: number;
+  /** How many ratings and calls match in all (the page holds at most `limit` of each). */
+  ratingTotal: number;
+  actionTotal: number;
 }
-
-/** Which alert to fetch evidence for: its kind, where, and for a new signature which one. */
-export type EvidenceTarget = Pick<RegressionAlert, 'kind' | 'module' | 'tool'> & {
-  signature?: string;
-};
 
 /** A page of evidence. */
 export interface EvidencePage {
   limit?: number;
   offset?: number;
+  filter?: EvidenceFilter;
 }
 
 interface ActionRow extends Record<string, unknown> {
@@ -76,40 +82,14 @@ interface ActionRow extends Record<string, unknown> {
   total: number;
 }
 
-/** Which recent calls back an alert, and in what order they are worth reading. */
-function callFilter(target: EvidenceTarget): { where: SQL; order: SQL } {
-  const where =
-    target.tool === null ? sql`a.module = ${target.module}` : sql`a.tool_name = ${target.tool}`;
-  const newest = sql`a.created_at desc, a.seq asc`;
-  switch (target.kind) {
-    case 'new_signature':
-      return {
-        where: sql`${where} and a.error_message is not null
-          and coalesce(a.error_signature, auth.error_signature(a.error_message)) = ${target.signature ?? ''}`,
-        order: newest,
-      };
-    case 'latency':
-      return {
-        where: sql`${where} and a.outcome in ('ok', 'check_failed') and a.latency_ms is not null`,
-        order: sql`a.latency_ms desc, a.created_at desc`,
-      };
-    case 'check_failures':
-      return { where: sql`${where} and a.check_status = 'failed'`, order: newest };
-    default:
-      return {
-        where: sql`${where} and a.outcome in ('app_error', 'timeout', 'transport')`,
-        order: newest,
-      };
-  }
-}
-
 /**
  * The rows behind an alert, from its recent window, one page at a time (`limit` default
  * 100): for a failure-rate alert the failed calls (app error, timeout, transport) of the
  * tool or module, newest first; for a new signature the calls with that signature; for
  * latency the slowest answered calls; for failed checks the calls whose check failed,
  * with what was expected and seen; for a rating drop its ratings lowest first with their
- * notes (and the module's failed calls). Each row names persona, tick and time.
+ * notes (and the module's failed calls). Each row names persona, tick and time;
+ * `page.filter` narrows the rows (persona, tool, outcome kind, time).
  */
 export async function alertEvidence(
   db: Database,
@@ -119,18 +99,20 @@ export async function alertEvidence(
 ): Promise<AlertEvidence> {
   const limit = page.limit ?? 100;
   const offset = page.offset ?? 0;
-  const { split, end } = windowBounds(window);
-  const recent = (column: SQL) =>
-    sql`${column} > ${split}::timestamptz and ${column} <= ${end}::timestamptz`;
+  const filter = page.filter ?? {};
   const forRatings = target.kind === 'rating_drop';
-  const calls = callFilter(forRatings ? { ...target, kind: 'failure_rate' } : target);
+  const calls = callSelection(
+    forRatings ? { ...target, kind: 'failure_rate' } : target,
+    window,
+    filter,
+  );
   const [ratings, actions] = await Promise.all([
     selectRows<Record<string, unknown>>(
       db,
       sql`select f.created_at as at, u.email as persona, f.persona_id, f.tick_id, f.rating::int as rating,
                  f.notes, count(*) over ()::int as total
           from auth.persona_feedback f join auth.users u on u.id = f.persona_id
-          where f.module = ${target.module} and ${recent(sql`f.created_at`)}
+          where ${ratingSelection(target, window, filter)}
           order by f.rating asc, f.created_at desc
           limit ${limit} offset ${forRatings ? offset : 0}`,
     ),
@@ -142,14 +124,17 @@ export async function alertEvidence(
                  a.latency_ms, a.check_status, a.check_expected, a.check_seen, a.check_by,
                  count(*) over ()::int as total
           from auth.persona_actions a join auth.users u on u.id = a.persona_id
-          where ${calls.where} and ${recent(sql`a.created_at`)}
+          where ${calls.where}
           order by ${calls.order}
           limit ${limit} offset ${forRatings ? 0 : offset}`,
     ),
   ]);
-  const mainTotal = (forRatings ? ratings : actions)[0]?.total;
+  const ratingTotal = Number(ratings[0]?.total ?? 0);
+  const actionTotal = Number(actions[0]?.total ?? 0);
   return {
-    total: mainTotal === undefined ? 0 : Number(mainTotal),
+    total: forRatings ? ratingTotal : actionTotal,
+    ratingTotal,
+    actionTotal,
     ratings: ratings.map((r) => ({
       at: toIso(r.at as Date | string) as string,
       persona: String(r.persona),

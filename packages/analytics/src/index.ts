@@ -16,6 +16,15 @@ export {
 export { dataAsOf } from './as-of';
 export type { BlindSpot } from './blind-spots';
 export { bernoulliChangePoint, type ChangePoint, meanShiftChangePoint } from './change-point';
+export {
+  type ComparisonRow,
+  comparePeriods,
+  type ModulePeriod,
+  type Period,
+  type PeriodComparison,
+  type ToolPeriod,
+} from './compare';
+export { compareSides } from './compare-sides';
 export { newSignatureTest } from './conditional-binomial';
 export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export { type DeadLetterSummary, personaDeadLetterSummary } from './dead-letters';
@@ -27,6 +36,13 @@ export {
   type EvidenceTarget,
   type RatingEvidence,
 } from './evidence';
+export type { EvidenceFilter } from './evidence-filter';
+export {
+  type EvidenceGroups,
+  evidenceGroups,
+  type PersonaGroup,
+  type SignatureGroup,
+} from './evidence-groups';
 export {
   type FamilyTest,
   holmSignificant,
@@ -41,6 +57,13 @@ export {
   type KindTally,
 } from './find-regressions';
 export { type ExactTestResult, type FisherResult, fisherGreater } from './fisher';
+export {
+  type IncidentState,
+  type IncidentStatusChange,
+  incidentStates,
+  recordIncidentStatus,
+} from './incident-status';
+export { groupIncidents, INCIDENT_ONSET_WINDOW_HOURS, type Incident } from './incidents';
 export { type Direction, type MannWhitneyResult, mannWhitney } from './mann-whitney';
 export {
   type FailedCall,
@@ -69,6 +92,8 @@ export {
   twoProportionSampleSize,
 } from './power';
 export { detectRegressions, type RegressionAnalysis } from './regressions';
+export { parseCompareSpec, resolvePeriod } from './release-periods';
+export { findRelease, listReleases, type ReleaseInput, recordRelease } from './releases';
 export { buildReport, type OperatorReport, type ReportAlert, type ReportOptions } from './report';
 export {
   loadRegressionData,

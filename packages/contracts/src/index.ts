@@ -48,6 +48,20 @@ export {
   runnerIdSchema,
 } from './claims';
 export {
+  INCIDENT_STATUSES,
+  type IncidentStatus,
+  type IncidentStatusEvent,
+  type IncidentStatusRequest,
+  incidentStatusEventSchema,
+  incidentStatusRequestSchema,
+  MAX_CONSOLE_NOTE,
+  type ReleaseMarker,
+  type ReleaseMarkerRequest,
+  releaseMarkerRequestSchema,
+  releaseMarkerSchema,
+  releaseNameSchema,
+} from './console';
+export {
   type CoverageAnswer,
   coverageAnswerSchema,
   coverageQuerySchema,

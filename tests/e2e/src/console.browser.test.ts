@@ -70,7 +70,7 @@ describe.runIf(runnable)(
         ],
       });
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    }, 180_000);
+    }, 420_000); // the 4-day simulation takes minutes on a loaded 2-core machine
 
     afterAll(async () => {
       await browser?.close();
@@ -101,7 +101,7 @@ describe.runIf(runnable)(
       await page.goto(url('/?since=2d'));
       expect(await page.getByTestId('persona-row').count()).toBe(10);
       expect(await page.getByTestId('module-row').count()).toBeGreaterThan(5);
-      const alerts = page.getByTestId('alert-item');
+      const alerts = page.getByTestId('incident-part');
       expect(await alerts.count()).toBeGreaterThan(0);
       const ids = await alerts.evaluateAll((items) =>
         items.map((i) => i.getAttribute('data-alert-id') ?? ''),
@@ -115,7 +115,7 @@ describe.runIf(runnable)(
     });
 
     it('follows an alert to its evidence: the ratings and notes, and the failed calls', async () => {
-      await page.goto(url('/?since=2d'));
+      await page.goto(url('/alerts?since=2d'));
       await page.getByTestId('alert-link').first().click();
       await page.getByTestId('alert-detail').waitFor();
       expect(await page.getByTestId('alert-test').textContent()).toMatch(
@@ -165,6 +165,96 @@ describe.runIf(runnable)(
       });
       for (const path of ['/', '/modules', '/ticks', '/personas']) await page.goto(url(path));
       expect(outside).toEqual([]);
+    });
+
+    it('groups the broken module’s alerts into one incident that leads the overview', async () => {
+      await page.goto(url('/?since=2d'));
+      const first = page.getByTestId('incident-item').first();
+      expect(await first.getAttribute('data-incident-id')).toMatch(/^notes@/);
+      expect(await first.getByTestId('incident-part').count()).toBeGreaterThan(1);
+      expect(await first.getByTestId('incident-facts').textContent()).toMatch(/Tool notes\.\w+/);
+      await shot('08-incident');
+    });
+
+    it('evidence counts first, then paginates and filters', async () => {
+      await page.goto(url('/?since=2d'));
+      const href = await page.getByTestId('incident-link').first().getAttribute('href');
+      await page.goto(url(`${href}${href?.includes('?') ? '&' : '?'}size=5`));
+      expect(await page.getByTestId('signature-row').count()).toBeGreaterThan(0);
+      const range = (await page.getByTestId('pager-range').first().textContent()) ?? '';
+      const total = Number(range.match(/of (\d+)/)?.[1]);
+      expect(range).toMatch(/ 1–\d+ of \d+/);
+      if (total > 5) {
+        await page.getByTestId('pager-next').first().click();
+        expect(await page.getByTestId('pager-range').first().textContent()).toMatch(/ 6–/);
+      }
+      await shot('09-evidence');
+      const persona = page.getByTestId('persona-share-row').first().locator('a');
+      const personaId = decodeURIComponent(
+        ((await persona.getAttribute('href')) ?? '').split('/').pop() ?? '',
+      );
+      await page.getByTestId('filter-persona').selectOption(personaId);
+      await page.getByTestId('filter-submit').click();
+      expect(new URL(page.url()).searchParams.get('persona')).toBe(personaId);
+      expect(await page.getByTestId('persona-share-row').count()).toBe(1);
+    });
+
+    it('compares the releases before and after the fault', async () => {
+      const start =
+        Date.parse(await page.evaluate(() => new Date().toISOString())) - 4 * 86_400_000;
+      for (const [name, at] of [
+        ['v1.3', start - 3_600_000],
+        ['v1.4', start + 2 * 86_400_000],
+      ] as const) {
+        const response = await fetch(url('/api/releases'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-service-key': E2E_SECRETS.serviceKey },
+          body: JSON.stringify({ name, at: new Date(at).toISOString() }),
+        });
+        expect(response.status).toBe(201);
+      }
+      await page.goto(url('/releases?before=v1.3&after=v1.4'));
+      await page.getByTestId('comparison').waitFor();
+      expect(await page.getByTestId('compare-regression').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('compare-regression').first().textContent()).toMatch(/^notes/);
+      await shot('10-releases');
+    });
+
+    it('fits a 390 px screen on every page (no horizontal scroll), logging load times', async () => {
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await phone.context().addCookies(await page.context().cookies());
+      const href = await page.getByTestId('nav-overview').getAttribute('href');
+      expect(href).toBe('/');
+      const alert = await phone
+        .goto(url('/?since=2d'))
+        .then(() => phone.getByTestId('incident-link').first().getAttribute('href'));
+      const paths = [
+        '/',
+        '/alerts?since=2d',
+        alert ?? '/',
+        '/releases?before=v1.3&after=v1.4',
+        '/modules',
+        '/modules/notes?since=2d',
+        '/ticks',
+        '/personas',
+      ];
+      for (const path of paths) {
+        const t0 = performance.now();
+        const response = await phone.goto(url(path));
+        const ms = Math.round(performance.now() - t0);
+        const bytes = (await response?.body())?.length ?? 0;
+        process.stderr.write(`console page ${path}: ${ms} ms, ${bytes} bytes\n`);
+        const widths = await phone.evaluate(() => [
+          document.documentElement.scrollWidth,
+          window.innerWidth,
+        ]);
+        expect(widths[0], path).toBeLessThanOrEqual(widths[1] ?? 390);
+        await phone.screenshot({
+          path: join(SHOTS, `390-${path.split('?')[0]?.replace(/\W+/g, '_')}.png`),
+          fullPage: true,
+        });
+      }
+      await phone.close();
     });
 
     it('signs out', async () => {

@@ -1,6 +1,7 @@
 /**
- * Distinguishable series colours (Tableau 10 and a few more), readable on white. A series
- * keeps its colour when it is given the same index on every page.
+ * Distinguishable series colours (Tableau 10 and four more chosen so no two look alike:
+ * every pair at least 15 apart in CIEDE2000, see palette.test.ts), readable on white. A
+ * series keeps its colour when it is given the same index on every page.
  */
 export const SERIES_COLORS = [
   '#4e79a7',
@@ -12,11 +13,11 @@ export const SERIES_COLORS = [
   '#b07aa1',
   '#ff9da7',
   '#9c755f',
-  '#6b6ecf',
-  '#2ca02c',
-  '#d62728',
-  '#17becf',
-  '#8c564b',
+  '#1b3a6b',
+  '#7f7f7f',
+  '#8b1e3f',
+  '#3d3d00',
+  '#0b6e4f',
 ] as const;
 
 /** The colour of the series at `index` (wraps around). */

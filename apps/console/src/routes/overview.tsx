@@ -2,6 +2,7 @@ import { buildReport, windowBounds } from '@mana/analytics';
 import { Hono } from 'hono';
 import { dayRange } from '../charts/scale';
 import type { ConsoleEnv, PageDeps } from '../context';
+import { incidentViews } from '../incidents/incident-views';
 import { OverviewPage } from '../views/overview-page';
 import { parseSince } from '../window';
 
@@ -11,6 +12,7 @@ export function overviewRoutes(deps: PageDeps) {
     const { since, days } = parseSince(c.req.query('since'));
     const now = deps.now();
     const report = await buildReport(deps.db, { now, sinceDays: days });
+    const incidents = await incidentViews(deps.db, report.alerts);
     const { start, end } = windowBounds({
       asOf: new Date(report.asOf),
       recentDays: days,
@@ -20,6 +22,7 @@ export function overviewRoutes(deps: PageDeps) {
       <OverviewPage
         admin={c.get('admin')}
         report={report}
+        incidents={incidents}
         days={dayRange(start, end)}
         since={since}
         sinceDays={days}

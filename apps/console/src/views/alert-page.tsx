@@ -1,5 +1,6 @@
 import type {
   AlertEvidence,
+  EvidenceGroups,
   FamilySummary,
   RegressionAlert,
   RegressionThresholds,
@@ -7,8 +8,15 @@ import type {
 import type { Admin } from '../auth/admin-verifier';
 import { alertKindLabel, alertTestLabel } from './alert-list';
 import { PageHeading, Time } from './components';
+import {
+  EvidenceFilterForm,
+  type EvidenceQuery,
+  Pager,
+  PersonaShareTable,
+  SignatureTable,
+} from './evidence-summary';
 import { FailuresTable, NotesTable } from './evidence-tables';
-import { fmtP, fmtSpan, moduleHref, plural } from './format';
+import { alertHref, fmtP, fmtSpan, moduleHref, plural } from './format';
 import { AsOf, Layout } from './layout';
 
 /** The window bounds an alert compares, as ISO strings. */
@@ -50,11 +58,19 @@ function callText(a: RegressionAlert, c: AlertEvidence['actions'][number]): stri
   return c.errorMessage;
 }
 
-/** What an alert claims (test, statistics, both windows, thresholds), then its evidence. */
+/**
+ * An alert's evidence, counts first: which tool fails, how, since when and for whom (by
+ * error class and by persona), a filter, then one page of rows (the alert's own rows
+ * first: a tool's calls, or a module's ratings) and, folded, how the alert was decided.
+ */
 export function AlertPage(props: {
   admin: Admin | undefined;
   alert: RegressionAlert;
   evidence: AlertEvidence;
+  groups: EvidenceGroups;
+  query: EvidenceQuery;
+  page: number;
+  pageSize: number;
   thresholds: RegressionThresholds;
   family: FamilySummary;
   bounds: AlertBounds;
@@ -65,6 +81,65 @@ export function AlertPage(props: {
 }) {
   const { alert: a, thresholds: th, family } = props;
   const where = a.tool ?? `${a.module} (all tools)`;
+  const ratingsFirst = a.kind === 'rating_drop';
+  const base = alertHref(a.id);
+  const ratingTotal = ratingsFirst ? props.groups.ratings : props.evidence.ratingTotal;
+  const actionTotal = ratingsFirst ? props.evidence.actionTotal : props.groups.calls;
+  const pager = {
+    base,
+    query: props.query,
+    since: props.since,
+    page: props.page,
+    size: props.pageSize,
+  };
+  const ratingRows = (
+    <>
+      <h2>
+        Ratings of {a.module} in the recent window, lowest first{' '}
+        <span class="muted">
+          ({props.evidence.ratings.length} of {ratingTotal})
+        </span>
+      </h2>
+      {ratingsFirst ? (
+        <Pager
+          {...pager}
+          total={ratingTotal}
+          shown={props.evidence.ratings.length}
+          noun="Ratings"
+        />
+      ) : null}
+      <NotesTable
+        rows={props.evidence.ratings}
+        testId="evidence-rating"
+        empty="No ratings of this module match."
+      />
+    </>
+  );
+  const callRows = (
+    <>
+      <h2>
+        {a.kind === 'latency'
+          ? 'Slowest answered calls'
+          : a.kind === 'check_failures'
+            ? 'Failed checks'
+            : a.kind === 'new_signature'
+              ? 'Calls with this error'
+              : 'Failed calls'}{' '}
+        {a.kind === 'rating_drop' ? `of ${a.module}` : `of ${where}`}{' '}
+        <span class="muted">
+          ({props.evidence.actions.length} of {actionTotal})
+        </span>
+      </h2>
+      {ratingsFirst ? null : (
+        <Pager {...pager} total={actionTotal} shown={props.evidence.actions.length} noun="Calls" />
+      )}
+      <FailuresTable
+        rows={props.evidence.actions.map((c) => ({ ...c, errorMessage: callText(a, c) }))}
+        testId="evidence-action"
+        empty="No such calls match."
+      />
+    </>
+  );
   return (
     <Layout title={alertKindLabel(a.kind)} nav="overview" admin={props.admin}>
       <PageHeading
@@ -75,71 +150,74 @@ export function AlertPage(props: {
       </PageHeading>
       <section class="card alert" data-testid="alert-detail" data-alert-id={a.id}>
         <p class="what">{a.summary}</p>
-        <dl class="facts">
-          <dt>Test</dt>
-          <dd data-testid="alert-test">
-            {alertTestLabel(a.test)}, {QUESTIONS[a.kind]}
-          </dd>
-          <dt>Statistic</dt>
-          <dd data-testid="alert-stats">
-            {a.statistic.name} = {String(a.statistic.value)}
-            {a.z === null ? '' : `, z = ${a.z.toFixed(3)}`}, {fmtP(a.p)} (uncorrected; ≤ α/K ={' '}
-            {a.level.toExponential(1)} in Tarone’s step-down over{' '}
-            {plural(family.hypotheses, 'test')}, {family.eligible} of which could reach
-            significance)
-          </dd>
-          <dt>Onset</dt>
-          <dd data-testid="alert-onset">
-            {a.onset ? (
-              <>
-                <Time iso={a.onset.at} /> ({a.onset.method}
-                {a.onset.inRecentWindow ? '' : ', already under way in the baseline'})
-              </>
-            ) : (
-              'unknown'
-            )}
-          </dd>
-          <dt>Baseline</dt>
-          <dd data-testid="alert-baseline">
-            {a.numbers.baseline} · <Time iso={props.bounds.start} /> –{' '}
-            <Time iso={props.bounds.split} />
-          </dd>
-          <dt>Recent</dt>
-          <dd data-testid="alert-recent">
-            {a.numbers.recent} · <Time iso={props.bounds.split} /> – <Time iso={props.bounds.end} />{' '}
-            (last {fmtSpan(props.sinceDays)})
-          </dd>
-          <dt>Thresholds</dt>
-          <dd data-testid="alert-thresholds">
-            α = {th.alpha} family-wise (Tarone step-down); {minimumEffect(a, th)}
-          </dd>
-        </dl>
+        <p data-testid="alert-headline">
+          {a.tool ? (
+            <>
+              Tool <code>{a.tool}</code> ·{' '}
+            </>
+          ) : null}
+          since {a.onset ? <Time iso={a.onset.at} /> : 'an unknown time'} ·{' '}
+          {plural(props.groups.calls, 'call')}
+          {ratingsFirst ? `, ${plural(props.groups.ratings, 'rating')}` : ''} from{' '}
+          {plural(props.groups.byPersona.length, 'persona')} · before: {a.numbers.baseline}; recent:{' '}
+          {a.numbers.recent}
+        </p>
+        <details>
+          <summary>How this alert was decided</summary>
+          <dl class="facts">
+            <dt>Test</dt>
+            <dd data-testid="alert-test">
+              {alertTestLabel(a.test)}, {QUESTIONS[a.kind]}
+            </dd>
+            <dt>Statistic</dt>
+            <dd data-testid="alert-stats">
+              {a.statistic.name} = {String(a.statistic.value)}
+              {a.z === null ? '' : `, z = ${a.z.toFixed(3)}`}, {fmtP(a.p)} (uncorrected; ≤ α/K ={' '}
+              {a.level.toExponential(1)} in Tarone’s step-down over{' '}
+              {plural(family.hypotheses, 'test')}, {family.eligible} of which could reach
+              significance)
+            </dd>
+            <dt>Onset</dt>
+            <dd data-testid="alert-onset">
+              {a.onset ? (
+                <>
+                  <Time iso={a.onset.at} /> ({a.onset.method}
+                  {a.onset.inRecentWindow ? '' : ', already under way in the baseline'})
+                </>
+              ) : (
+                'unknown'
+              )}
+            </dd>
+            <dt>Baseline</dt>
+            <dd data-testid="alert-baseline">
+              {a.numbers.baseline} · <Time iso={props.bounds.start} /> –{' '}
+              <Time iso={props.bounds.split} />
+            </dd>
+            <dt>Recent</dt>
+            <dd data-testid="alert-recent">
+              {a.numbers.recent} · <Time iso={props.bounds.split} /> –{' '}
+              <Time iso={props.bounds.end} /> (last {fmtSpan(props.sinceDays)})
+            </dd>
+            <dt>Thresholds</dt>
+            <dd data-testid="alert-thresholds">
+              α = {th.alpha} family-wise (Tarone step-down); {minimumEffect(a, th)}
+            </dd>
+          </dl>
+        </details>
       </section>
-      <h2>
-        Ratings of {a.module} in the recent window, lowest first{' '}
-        <span class="muted">({props.evidence.ratings.length})</span>
-      </h2>
-      <NotesTable
-        rows={props.evidence.ratings}
-        testId="evidence-rating"
-        empty="No ratings of this module in the recent window."
+      <h2>By error class</h2>
+      <SignatureTable groups={props.groups} />
+      <h2>By persona</h2>
+      <PersonaShareTable groups={props.groups} ratings={ratingsFirst} />
+      <h2>Rows</h2>
+      <EvidenceFilterForm
+        action={base}
+        since={props.since}
+        query={props.query}
+        groups={props.groups}
       />
-      <h2>
-        {a.kind === 'latency'
-          ? 'Slowest answered calls'
-          : a.kind === 'check_failures'
-            ? 'Failed checks'
-            : a.kind === 'new_signature'
-              ? 'Calls with this error'
-              : 'Failed calls'}{' '}
-        {a.kind === 'rating_drop' ? `of ${a.module}` : `of ${where}`} in the recent window{' '}
-        <span class="muted">({props.evidence.actions.length})</span>
-      </h2>
-      <FailuresTable
-        rows={props.evidence.actions.map((c) => ({ ...c, errorMessage: callText(a, c) }))}
-        testId="evidence-action"
-        empty="No such calls in the recent window."
-      />
+      {ratingsFirst ? ratingRows : callRows}
+      {ratingsFirst ? callRows : ratingRows}
     </Layout>
   );
 }

@@ -4,13 +4,15 @@ import { fmtTime } from './format';
 import { CONSOLE_CSS } from './styles';
 
 /** The top navigation's entries. */
-export type NavKey = 'overview' | 'personas' | 'modules' | 'ticks' | 'none';
+export type NavKey = 'overview' | 'alerts' | 'releases' | 'personas' | 'modules' | 'ticks' | 'none';
 
 const NAV: { key: Exclude<NavKey, 'none'>; href: string; label: string }[] = [
   { key: 'overview', href: '/', label: 'Overview' },
+  { key: 'alerts', href: '/alerts', label: 'Alerts' },
   { key: 'personas', href: '/personas', label: 'Personas' },
   { key: 'modules', href: '/modules', label: 'Modules' },
   { key: 'ticks', href: '/ticks', label: 'Ticks' },
+  { key: 'releases', href: '/releases', label: 'Releases' },
 ];
 
 /** What every page's frame shows. */

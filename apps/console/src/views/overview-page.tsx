@@ -1,17 +1,18 @@
 import type { OperatorReport } from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
-import { AlertList } from './alert-list';
 import { Kpi, PageHeading, WindowPicker } from './components';
 import { fmtPct, fmtRating, fmtSpan, plural } from './format';
+import { IncidentList, type IncidentView } from './incident-list';
 import { reportKpis } from './kpis';
 import { AsOf, Layout } from './layout';
 import { ModuleTable } from './module-table';
 import { PersonaTable } from './persona-table';
 
-/** The overview: key figures, regression alerts, modules and personas. */
+/** The overview: incidents first, then key figures, modules and personas. */
 export function OverviewPage(props: {
   admin: Admin | undefined;
   report: OperatorReport;
+  incidents: readonly IncidentView[];
   days: readonly string[];
   since: string;
   sinceDays: number;
@@ -27,6 +28,18 @@ export function OverviewPage(props: {
         the {span} before
         <WindowPicker path="/" days={props.sinceDays} />
       </PageHeading>
+      <h2>
+        Incidents{' '}
+        <span class="muted">
+          ({plural(props.incidents.length, 'incident')} from {plural(report.alerts.length, 'alert')}
+          ;{' '}
+          <a href={props.since === '7d' ? '/alerts' : `/alerts?since=${props.since}`}>
+            status and history
+          </a>
+          )
+        </span>
+      </h2>
+      <IncidentList incidents={props.incidents} since={props.since} tested={report.tested} />
       <section class="kpis">
         <Kpi
           testId="kpi-personas"
@@ -53,8 +66,6 @@ export function OverviewPage(props: {
           hint={`${plural(k.recent.ratings, 'rating')} · before: ${fmtRating(k.baseline.meanRating)}`}
         />
       </section>
-      <h2>Regression alerts</h2>
-      <AlertList alerts={report.alerts} since={props.since} tested={report.tested} />
       <h2>
         Modules{' '}
         <span class="muted">

@@ -27,7 +27,7 @@ h2 { font-size:16px; margin:28px 0 10px; }
   padding:2px 10px; }
 .asof.ahead { background:#fff4d6; color:#7a5a00; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:14px 16px; }
-.kpis { display:grid; grid-template-columns:repeat(auto-fit,minmax(180px,1fr)); gap:12px; margin:16px 0; }
+.kpis { display:grid; grid-template-columns:repeat(auto-fit,minmax(min(180px,100%),1fr)); gap:12px; margin:16px 0; }
 .kpi .label { color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.04em; }
 .kpi .value { font-size:26px; font-weight:650; margin-top:2px; }
 .kpi .hint { color:var(--muted); font-size:12px; }
@@ -52,8 +52,28 @@ tr:last-child td { border-bottom:0; }
 .alerts { list-style:none; padding:0; margin:0; display:grid; gap:10px; }
 .alert { border-left:4px solid var(--bad); }
 .alert .what { font-weight:600; }
+.incident { display:grid; gap:4px; }
+.incident.status-acknowledged { border-left-color:var(--warn); }
+.incident.status-resolved { border-left-color:var(--ok); opacity:.8; }
+.incident .parts { margin:6px 0 0; padding-left:18px; display:grid; gap:3px; }
+.incident .history { margin:6px 0 0; padding-left:18px; font-size:13px; }
+.status-form { display:flex; flex-wrap:wrap; gap:6px; margin-top:8px; }
+.status-form select, .status-form input { font:inherit; padding:4px 6px; border:1px solid #c9d0d8;
+  border-radius:6px; min-width:0; }
+.status-form input { flex:1 1 160px; }
+.status-form button { font:inherit; padding:4px 10px; border-radius:6px; border:1px solid var(--accent);
+  background:var(--accent); color:#fff; cursor:pointer; }
 .empty-state { color:var(--muted); padding:18px; text-align:center; background:var(--card);
   border:1px dashed var(--line); border-radius:10px; }
+.filters { display:flex; flex-wrap:wrap; gap:8px 12px; align-items:flex-end; margin:0 0 12px; }
+.filters label { display:grid; gap:2px; font-size:12px; color:var(--muted); }
+.filters select, .filters input { font:inherit; font-size:13px; padding:4px 6px; border:1px solid #c9d0d8;
+  border-radius:6px; max-width:100%; min-width:0; }
+.filters button { font:inherit; padding:4px 12px; border-radius:6px; border:1px solid var(--accent);
+  background:var(--accent); color:#fff; cursor:pointer; }
+.scroll-x { overflow-x:auto; max-width:100%; }
+tr.regressed td { background:#fdf1ef; }
+.pager { display:flex; flex-wrap:wrap; gap:12px; align-items:baseline; margin:6px 0; }
 .picker { display:inline-flex; gap:4px; margin-left:8px; }
 .picker a { padding:2px 8px; border-radius:6px; border:1px solid var(--line); background:#fff; font-size:12px; }
 .picker a.active { background:var(--accent); color:#fff; border-color:var(--accent); }
@@ -62,7 +82,7 @@ tr:last-child td { border-bottom:0; }
 .tick ol { margin:10px 0 0; padding-left:22px; }
 .tick ol li { margin:3px 0; }
 .tick .ratings { margin:10px 0 0; padding:0; list-style:none; display:grid; gap:4px; }
-.grid2 { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); gap:16px; }
+.grid2 { display:grid; grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr)); gap:16px; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:4px 16px; margin:0; }
 dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
 .login { max-width:360px; margin:80px auto; }
@@ -85,4 +105,18 @@ svg.sparkline .empty-line { stroke:#c9d0d8; stroke-dasharray:2 3; }
 svg.bar-chart .track { fill:#f0f2f5; } svg.bar-chart .bar { fill:#7aa6d6; }
 svg.bar-chart .tone-warn .bar { fill:#e0a84a; } svg.bar-chart .tone-bad .bar { fill:#d9695c; }
 svg.bar-chart .bar-label, svg.bar-chart .bar-value { fill:var(--fg); font-size:12px; }
+code { overflow-wrap:anywhere; }
+/* Small screens (390 px phones): the header wraps, the nav scrolls inside itself, wide
+   tables scroll inside their box; the page itself never scrolls sideways. */
+@media (max-width: 720px) {
+  header.top { flex-wrap:wrap; height:auto; gap:4px 12px; padding:8px 12px; }
+  header.top nav { order:3; flex:1 1 100%; overflow-x:auto; }
+  header.top form span { display:none; }
+  main { padding:12px 12px 40px; }
+  h1 { font-size:19px; }
+  table { display:block; overflow-x:auto; max-width:100%; }
+  dl.facts { grid-template-columns:1fr; } dl.facts dt { margin-top:6px; }
+  .picker { margin:6px 0 0; flex-wrap:wrap; }
+  .errtext, .notes { overflow-wrap:anywhere; }
+}
 `;

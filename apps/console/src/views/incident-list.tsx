@@ -1,0 +1,167 @@
+import type { Incident, IncidentState, ReportAlert } from '@mana/analytics';
+import { INCIDENT_STATUSES, type IncidentStatus } from '@mana/contracts';
+import { alertKindLabel } from './alert-list';
+import { Empty, Time } from './components';
+import { alertHref, moduleHref, personaHref, plural } from './format';
+
+const STATUS_TONE: Record<IncidentStatus, string> = {
+  open: 'bad',
+  acknowledged: 'warn',
+  resolved: 'ok',
+};
+
+/** An incident with its stored status. */
+export type IncidentView = Incident<ReportAlert> & { state: IncidentState };
+
+/** Open first, then acknowledged, then resolved; the detectors' order inside each. */
+export function byStatus(incidents: readonly IncidentView[]): IncidentView[] {
+  const rank = (s: IncidentStatus) => INCIDENT_STATUSES.indexOf(s);
+  return [...incidents].sort((a, b) => rank(a.state.status) - rank(b.state.status));
+}
+
+/** How the lead alert's calls fail, in words: the error class and one message. */
+function how(i: IncidentView): string | null {
+  if (i.signature) return i.signature.example;
+  const failure = i.lead.evidence.calls.find((c) => c.errorMessage !== null);
+  return failure?.errorMessage ?? null;
+}
+
+/** Who the first failing calls came from, with how many calls each. */
+function whom(i: IncidentView): { persona: string; personaId: string; calls: number }[] {
+  const byPersona = new Map<string, { persona: string; personaId: string; calls: number }>();
+  for (const c of i.lead.evidence.calls) {
+    const row = byPersona.get(c.personaId) ?? {
+      persona: c.persona,
+      personaId: c.personaId,
+      calls: 0,
+    };
+    row.calls += 1;
+    byPersona.set(c.personaId, row);
+  }
+  return [...byPersona.values()].sort((a, b) => b.calls - a.calls);
+}
+
+/** The form that moves an incident to another status, with a note. */
+function StatusForm(props: { incident: IncidentView; since: string }) {
+  const current = props.incident.state.status;
+  return (
+    <form
+      method="post"
+      action={`/alerts/incidents/${encodeURIComponent(props.incident.id)}/status?since=${encodeURIComponent(props.since)}`}
+      class="status-form"
+      data-testid="incident-status-form"
+    >
+      <select name="status" aria-label="New status" data-testid="incident-status-select">
+        {INCIDENT_STATUSES.filter((s) => s !== current).map((s) => (
+          <option value={s}>{s}</option>
+        ))}
+      </select>
+      <input name="note" maxlength={500} placeholder="note (optional)" aria-label="Note" />
+      <button type="submit" data-testid="incident-status-submit">
+        Set status
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Incidents, one card each: status, which tool fails, how, since when and for whom, and
+ * the alerts it groups. With `manage`, a status form and the status history.
+ */
+export function IncidentList(props: {
+  incidents: readonly IncidentView[];
+  since: string;
+  manage?: boolean;
+  tested: { modules: number; tools: number };
+}) {
+  if (props.incidents.length === 0) {
+    return (
+      <Empty>
+        No incidents: {plural(props.tested.modules, 'module')} and{' '}
+        {plural(props.tested.tools, 'tool')} had enough data to test, and none is significantly
+        worse than in the baseline.
+      </Empty>
+    );
+  }
+  return (
+    <ul class="alerts">
+      {props.incidents.map((i) => {
+        const message = how(i);
+        const personas = whom(i);
+        return (
+          <li
+            class={`card alert incident status-${i.state.status}`}
+            id={`incident-${i.id}`}
+            data-testid="incident-item"
+            data-incident-id={i.id}
+            data-status={i.state.status}
+          >
+            <div>
+              <span class={`badge ${STATUS_TONE[i.state.status]}`} data-testid="incident-status">
+                {i.state.status}
+              </span>{' '}
+              <a class="what" href={alertHref(i.lead.id, props.since)} data-testid="incident-link">
+                {i.lead.summary}
+              </a>
+            </div>
+            <div data-testid="incident-facts">
+              {i.tools.length > 0 ? <>Tool {i.tools.join(', ')} · </> : null}
+              module <a href={moduleHref(i.module, props.since)}>{i.module}</a> · since{' '}
+              <Time iso={i.onset} /> · {plural(i.lead.evidence.total, 'row')} of evidence
+            </div>
+            {message ? (
+              <div>
+                How: <span class="errtext">{message}</span>
+              </div>
+            ) : null}
+            {personas.length > 0 ? (
+              <div data-testid="incident-whom">
+                For:{' '}
+                {personas.map((p, n) => (
+                  <>
+                    {n > 0 ? ', ' : ''}
+                    <a href={personaHref(p.personaId)}>{p.persona}</a> ({p.calls})
+                  </>
+                ))}{' '}
+                <span class="muted">
+                  (the latest {plural(i.lead.evidence.calls.length, 'call')} of{' '}
+                  {i.lead.evidence.total})
+                </span>
+              </div>
+            ) : null}
+            <details open={props.manage ? true : undefined}>
+              <summary data-testid="incident-parts">
+                {plural(i.alerts.length, 'alert')} of one cause
+              </summary>
+              <ul class="parts">
+                {i.alerts.map((a) => (
+                  <li data-testid="incident-part" data-alert-id={a.id}>
+                    <span class="badge bad">{alertKindLabel(a.kind)}</span>{' '}
+                    <a href={alertHref(a.id, props.since)}>{a.summary}</a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+            {props.manage ? (
+              <>
+                <StatusForm incident={i} since={props.since} />
+                {i.state.history.length > 0 ? (
+                  <ol class="history" data-testid="incident-history">
+                    {i.state.history.map((h) => (
+                      <li>
+                        <Time iso={h.at} /> {h.actor} → <strong>{h.status}</strong>
+                        {h.note ? <span class="notes"> — “{h.note}”</span> : null}
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <div class="muted">No status changes yet.</div>
+                )}
+              </>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
