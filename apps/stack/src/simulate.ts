@@ -1,6 +1,6 @@
 import { type Database, selectRows } from '@mana/db';
 import type { Brain } from '@mana/persona-runner';
-import { FaultInjector, formatFaults, type ModuleFault } from '@mana/tool-registry';
+import { type Fault, FaultInjector, formatFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { startStack } from './stack';
 import { VirtualTime } from './virtual-time';
@@ -20,7 +20,7 @@ export interface SimulateOptions {
   /** Real now (tests pin it). */
   now?: Date | undefined;
   /** Faults to switch on during the run. */
-  faults?: ModuleFault[] | undefined;
+  faults?: Fault[] | undefined;
   /** The simulated day (0-based) the faults switch on; default the middle of the run. */
   faultFromDay?: number | undefined;
   /** Personas at a time; 1 (the default) makes runs repeatable. */
