@@ -23,12 +23,16 @@ export interface SimulateOptions {
   faults?: Fault[] | undefined;
   /** The simulated day (0-based) the faults switch on; default the middle of the run. */
   faultFromDay?: number | undefined;
+  /** Time calls on a seeded model instead of real time (see {@link VirtualTime}); the drill does. */
+  modelLatency?: boolean | undefined;
   /** Personas at a time; 1 (the default) makes runs repeatable. */
   concurrency?: number | undefined;
   serviceKey: string;
   authSecret: string;
   seedSecret: string;
   onProgress?: ((progress: SimulationProgress) => void) | undefined;
+  /** Reads the database after the last tick, before the stack closes (the drill runs its report here). */
+  inspect?: ((db: Database) => Promise<void>) | undefined;
   /** Told when the start had to move past existing activity. */
   onNotice?: ((message: string) => void) | undefined;
 }
@@ -66,7 +70,7 @@ export interface SimulationSummary {
 export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
   const startedAt = performance.now();
   const realNow = options.now ?? new Date();
-  const time = new VirtualTime(realNow);
+  const time = new VirtualTime(realNow, options.modelLatency ? { latencySeed: options.seed } : {});
   const faults = new FaultInjector({ sleep: time.sleep, seed: options.seed });
   const stack = await startStack({
     databaseUrl: options.databaseUrl,
@@ -124,6 +128,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
         faultsOn,
       });
     }
+    await options.inspect?.(stack.database.db);
     return {
       start: start.toISOString(),
       end: new Date(start.getTime() + hours * HOUR).toISOString(),
