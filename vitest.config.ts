@@ -52,7 +52,7 @@ const ENGINE_FREE = [
   'packages/personas/src/catalog.test.ts',
   'packages/personas/src/password.test.ts',
   'packages/tool-registry/src/checks.test.ts',
-  'packages/tool-registry/src/faults.test.ts',
+  'packages/tool-registry/src/faults/fault-spec.test.ts',
   'packages/tool-registry/src/registry.test.ts',
   'services/auth/src/env.test.ts',
   'services/mcp/src/host-guard.test.ts',

@@ -1,4 +1,22 @@
 export { stackBanner } from './banner';
+export {
+  DRILL_START,
+  type DrillOptions,
+  type DrillProgress,
+  type DrillResult,
+  type DrillRun,
+  runDrill,
+} from './drill/drill';
+export type { KindOutcome, RunEvaluation } from './drill/drill-evaluate';
+export { formatDrill } from './drill/drill-format';
+export {
+  DEFAULT_DRILL,
+  DRILL_KIND_NAMES,
+  type DrillKind,
+  type DrillKindName,
+  drillFaults,
+  pickKinds,
+} from './drill/drill-kinds';
 export { parseStackEnv, type StackEnv } from './env';
 export { formatReport, sparkline } from './report-format';
 export {

@@ -1,7 +1,7 @@
 import { MAX_LEASE_SECONDS } from '@mana/contracts';
 import { type Database, selectRows } from '@mana/db';
 import type { Brain } from '@mana/persona-runner';
-import { FaultInjector, formatFaults, type ModuleFault } from '@mana/tool-registry';
+import { type Fault, FaultInjector, formatFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { startStack } from './stack';
 import { VirtualTime } from './virtual-time';
@@ -21,9 +21,11 @@ export interface SimulateOptions {
   /** Real now (tests pin it). */
   now?: Date | undefined;
   /** Faults to switch on during the run. */
-  faults?: ModuleFault[] | undefined;
+  faults?: Fault[] | undefined;
   /** The simulated day (0-based) the faults switch on; default the middle of the run. */
   faultFromDay?: number | undefined;
+  /** Time calls on a seeded model instead of real time (see {@link VirtualTime}); the drill does. */
+  modelLatency?: boolean | undefined;
   /** Personas at a time; 1 (the default) makes runs repeatable. */
   concurrency?: number | undefined;
   serviceKey: string;
@@ -32,7 +34,7 @@ export interface SimulateOptions {
   onProgress?: ((progress: SimulationProgress) => void) | undefined;
   /** Told when the start had to move past existing activity. */
   onNotice?: ((message: string) => void) | undefined;
-  /** Reads what the run stored, after the last tick and before the stack closes. */
+  /** Reads what the run stored, after the last tick and before the stack closes (the drill and `--repeat` read their figures here). */
   onFinished?: ((db: Database) => Promise<void>) | undefined;
 }
 
@@ -69,7 +71,7 @@ export interface SimulationSummary {
 export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
   const startedAt = performance.now();
   const realNow = options.now ?? new Date();
-  const time = new VirtualTime(realNow);
+  const time = new VirtualTime(realNow, options.modelLatency ? { latencySeed: options.seed } : {});
   const faults = new FaultInjector({ sleep: time.sleep, seed: options.seed });
   const stack = await startStack({
     databaseUrl: options.databaseUrl,

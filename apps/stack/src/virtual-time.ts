@@ -7,9 +7,18 @@ export class VirtualTime {
   #now: number;
   #waited = 0;
   #appSteps = 0;
+  #dice: number | null;
+  #modelled = 0;
 
-  constructor(start: Date) {
+  /**
+   * With `latencySeed`, the stopwatch leaves real time out: each reading adds a seeded
+   * service time of 10–50 ms instead, so a call's latency is that plus its virtual waits.
+   * The drill times calls this way, so a loaded machine cannot look like a latency
+   * regression and the same seed measures the same latencies.
+   */
+  constructor(start: Date, options: { latencySeed?: number | undefined } = {}) {
     this.#now = start.getTime();
+    this.#dice = options.latencySeed === undefined ? null : options.latencySeed >>> 0;
   }
 
   /** The simulated wall clock. */
@@ -24,7 +33,12 @@ export class VirtualTime {
   readonly appClock = (): Date => new Date(this.#now + this.#appSteps++ * 1000);
 
   /** Milliseconds for latency measurement: real elapsed time plus virtual waits. */
-  readonly stopwatch = (): number => performance.now() + this.#waited;
+  readonly stopwatch = (): number => {
+    if (this.#dice === null) return performance.now() + this.#waited;
+    const u = this.#roll();
+    this.#modelled += 10 + 40 * u * u;
+    return this.#modelled + this.#waited;
+  };
 
   /** Waits `ms` of virtual time without waiting in real time. */
   readonly sleep = async (ms: number): Promise<void> => {
@@ -35,5 +49,14 @@ export class VirtualTime {
   set(at: Date): void {
     this.#now = at.getTime();
     this.#appSteps = 0;
+  }
+
+  /** mulberry32, as the fault drill's dice. */
+  #roll(): number {
+    this.#dice = ((this.#dice ?? 0) + 0x6d2b79f5) >>> 0;
+    let t = this.#dice;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 }

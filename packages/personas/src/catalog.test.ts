@@ -29,7 +29,7 @@ describe('persona catalog', () => {
         'adhd-student',
         'de',
         'Europe/Berlin',
-        'daily',
+        'hourly',
         { todo: 0.4, calendar: 0.3, journal: 0.2, habits: 0.1 },
       ],
       [

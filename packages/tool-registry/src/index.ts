@@ -12,11 +12,12 @@ export {
   ToolRegistryError,
 } from './errors';
 export {
+  FAULT_KINDS,
+  type Fault,
   FaultInjector,
   type FaultInjectorOptions,
   formatFaults,
   InjectedFaultError,
-  type ModuleFault,
   parseFaults,
 } from './faults';
 
