@@ -140,6 +140,7 @@ export {
   MAX_INSTANT,
   MIN_INSTANT,
   NUL_MESSAGE,
+  storableText,
   storedInstant,
   storedInt,
   storedJson,

@@ -87,3 +87,12 @@ export function storedJson<S extends z.ZodType>(schema: S) {
     if (path) ctx.addIssue({ code: 'custom', path, message: NUL_MESSAGE });
   });
 }
+
+/**
+ * The text with every NUL replaced by U+FFFD, for a sender that must store what an app
+ * said (a tool's error message, a check's "seen") and would otherwise have its whole batch
+ * refused for one byte the app sent.
+ */
+export function storableText(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD');
+}

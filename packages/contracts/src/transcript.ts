@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from './stored-values';
 
 /** Longest text of one transcript entry, in characters; the sender cuts longer ones. */
 export const MAX_TRANSCRIPT_ENTRY_CHARS = 4_000;
@@ -35,7 +36,7 @@ export const transcriptEntrySchema = z
   .object({
     role: z.enum(TRANSCRIPT_ROLES),
     phase: z.enum(TRANSCRIPT_PHASES),
-    text: z.string().max(MAX_TRANSCRIPT_ENTRY_CHARS),
+    text: storedText().max(MAX_TRANSCRIPT_ENTRY_CHARS),
     toolName: z.string().min(1).max(200).optional(),
     call: z.number().int().min(0).max(100_000).optional(),
     isError: z.boolean().optional(),

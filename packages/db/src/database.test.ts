@@ -73,6 +73,7 @@ describe(`schema on ${testDatabaseTarget()}`, () => {
       );
       expect(tables.map((t) => t.table_name)).toEqual([
         'accounts',
+        'incident_status_events',
         'invitations',
         'jwks',
         'members',
@@ -85,9 +86,12 @@ describe(`schema on ${testDatabaseTarget()}`, () => {
         'oauth_resources',
         'organizations',
         'persona_actions',
+        'persona_dead_letters',
         'persona_feedback',
         'persona_ticks',
+        'persona_transcripts',
         'personas',
+        'release_markers',
         'sessions',
         'users',
         'verifications',

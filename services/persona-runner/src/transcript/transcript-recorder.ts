@@ -3,6 +3,7 @@ import {
   MAX_TRANSCRIPT_ENTRIES,
   MAX_TRANSCRIPT_ENTRY_CHARS,
   redactSecrets,
+  storableText,
   type Transcript,
   type TranscriptEntry,
   type TranscriptPhase,
@@ -78,7 +79,7 @@ export class TranscriptRecorder implements TranscriptSink {
 
   #add(entry: Omit<TranscriptEntry, 'phase'>): void {
     if (this.#ended) return;
-    const { text, truncated } = clip(redactSecrets(entry.text));
+    const { text, truncated } = clip(redactSecrets(storableText(entry.text)));
     const rating = this.#phase === 'rating';
     const maxChars = MAX_TRANSCRIPT_DAY_CHARS - (rating ? 0 : RATING_RESERVE_CHARS);
     const maxEntries = MAX_TRANSCRIPT_ENTRIES - (rating ? 0 : RATING_RESERVE_ENTRIES);

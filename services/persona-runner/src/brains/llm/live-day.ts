@@ -40,11 +40,14 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
   const { tools, flushInFlight } = dayToolSet(day, session, listed);
   const onAbort = () => flushInFlight('No result: the day was aborted before this call returned');
   day.signal.addEventListener('abort', onAbort, { once: true });
+  const prompt = dayPrompt(day);
+  day.transcript.turn('system', day.persona.systemPrompt);
+  day.transcript.turn('user', prompt);
   try {
     const result = await generateText({
       model: deps.model,
       system: day.persona.systemPrompt,
-      prompt: dayPrompt(day),
+      prompt,
       tools,
       stopWhen: stepCountIs(deps.maxTurns),
       maxOutputTokens: MAX_OUTPUT_TOKENS,
@@ -52,6 +55,8 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
       abortSignal: day.signal,
       onStepFinish: (step) => {
         steps.push(step);
+        // Tool calls reach the transcript through day.record; the model's words here.
+        if (step.text.trim() !== '') day.transcript.turn('assistant', step.text);
         deps.onStep?.(day, step);
       },
     });

@@ -41,7 +41,7 @@ describe('llm brain', () => {
   };
 
   it('openai-compatible: records calls paired by id, marks the failing one, takes checks', async () => {
-    const { day, calls } = await stack.day('ben');
+    const { day, calls, transcript } = await stack.day('ben');
     const requests = requestsFrom();
     const missing = randomUUID();
     openai.script(
@@ -104,6 +104,13 @@ describe('llm brain', () => {
     expect(requests()[0]?.toolNames.every((n) => /^[A-Za-z0-9_-]+$/.test(n))).toBe(true);
     expect(requests()[0]?.system).toBe(day.persona.systemPrompt);
     expect(usage).toEqual({ inputTokens: 40, outputTokens: 20, costUsd: 0 });
+    // The transcript: the prompts sent, each recorded call, and the model's closing words.
+    const entries = transcript.transcript()?.entries ?? [];
+    expect(entries[0]).toMatchObject({ role: 'system', text: day.persona.systemPrompt });
+    expect(entries.filter((e) => e.role === 'tool_call').map((e) => e.toolName)).toEqual(
+      expect.arrayContaining(['todo.create', 'todo.complete', 'todo.list']),
+    );
+    expect(entries.at(-1)).toMatchObject({ role: 'assistant', text: 'Milch steht auf der Liste.' });
   });
 
   it('the rating turn sees the day: calls, results, errors, latencies, failed checks', async () => {

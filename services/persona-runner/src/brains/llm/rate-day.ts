@@ -12,17 +12,20 @@ import { usageOf } from './usage';
  * Returns the text unparsed; the runner's tolerant parser reads it.
  */
 export async function rateDay(
-  day: Pick<DayContext, 'persona' | 'signal'>,
+  day: Pick<DayContext, 'persona' | 'signal' | 'transcript'>,
   experience: ModuleExperience[],
   calls: readonly ToolCall[],
   model: LanguageModel,
   price: ModelPrice,
 ): Promise<{ text: string; usage: Usage }> {
+  const prompt = ratingPrompt(day.persona, experience, calls);
+  // The runner writes the answer to the transcript; the prompt is the brain's to report.
+  day.transcript.turn('user', prompt);
   try {
     const result = await generateText({
       model,
       system: day.persona.systemPrompt,
-      prompt: ratingPrompt(day.persona, experience, calls),
+      prompt,
       maxOutputTokens: MAX_OUTPUT_TOKENS,
       maxRetries: 0,
       abortSignal: day.signal,
