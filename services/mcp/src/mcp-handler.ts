@@ -17,6 +17,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import type { Caller } from './context';
+import { summariseError } from './error-summary';
 import type { GatewayMetrics } from './metrics';
 import type { ToolCatalog } from './tool-catalog';
 
@@ -120,7 +121,7 @@ async function callTool(
     };
   }
   if (outcome.kind === 'internal') {
-    deps.logger.error({ ...line, err: outcome.cause }, 'tool call failed');
+    deps.logger.error({ ...line, err: summariseError(outcome.cause) }, 'tool call failed');
     return {
       isError: true,
       content: [
