@@ -26,10 +26,13 @@ export const YEAR_RANGE = { min: 1900, max: 2999 } as const;
 
 const YEAR_MESSAGE = `Use a year between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}`;
 
-/** Both ISO formats start with the four-digit year (zod checked the format first). */
+/**
+ * Both ISO formats start with the four-digit year. zod runs this even when the format
+ * check failed; a malformed value then passes here, so its one issue is the format's.
+ */
 function yearInRange(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max;
+  const year = /^(\d{4})-/.exec(value)?.[1];
+  return year === undefined || (Number(year) >= YEAR_RANGE.min && Number(year) <= YEAR_RANGE.max);
 }
 
 /** A calendar day, `YYYY-MM-DD`, in {@link YEAR_RANGE}. */
