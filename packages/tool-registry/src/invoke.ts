@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ToolError } from './errors';
+import { findNulPath } from './text-safety';
 import type { AnyToolSpec, ToolContext } from './tool-spec';
 
 /** One offending field of a tool input. */
@@ -16,8 +17,8 @@ export type ToolOutcome =
   | { ok: false; kind: 'internal'; message: string; cause: unknown };
 
 /**
- * Calls a tool the way every client should: validate the input (naming bad fields),
- * run the handler, validate the output against the spec. Never throws: an expected
+ * Calls a tool the way every client should: validate the input (naming bad fields; text
+ * with NUL is refused for every tool, see {@link findNulPath}), run the handler, validate the output against the spec. Never throws: an expected
  * failure is a `tool_error`, anything else (a crash, an output that breaks the
  * contract) is `internal`.
  */
@@ -26,9 +27,12 @@ export async function invokeTool(
   rawInput: unknown,
   ctx: ToolContext,
 ): Promise<ToolOutcome> {
-  const input = tool.input.safeParse(rawInput ?? {});
-  if (!input.success) {
-    const fields = issues(input.error);
+  const nulAt = findNulPath(rawInput);
+  const input = nulAt ? undefined : tool.input.safeParse(rawInput ?? {});
+  if (!input?.success) {
+    const fields = input
+      ? issues(input.error)
+      : [{ path: nulAt ?? '(root)', message: 'Text must not contain the NUL character (\\u0000)' }];
     return {
       ok: false,
       kind: 'invalid_input',

@@ -17,7 +17,9 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import type { Caller } from './context';
+import { summariseError } from './error-summary';
 import type { GatewayMetrics } from './metrics';
+import { precheckRpcBody, rpcErrorResponse } from './rpc-precheck';
 import type { ToolCatalog } from './tool-catalog';
 
 /** Identifies this server to MCP clients. */
@@ -48,13 +50,16 @@ export interface McpHandlerDeps {
 /**
  * Answers one MCP Streamable HTTP request, statelessly: a fresh server and transport
  * per request (any replica can serve any request), JSON responses rather than SSE, and
- * the caller and space fixed for the request.
+ * the caller and space fixed for the request. Batches and malformed `tools/call` params
+ * are refused first ({@link precheckRpcBody}).
  */
 export async function handleMcpRequest(
   request: Request,
   ctx: McpRequestContext,
   deps: McpHandlerDeps,
 ): Promise<Response> {
+  const checked = precheckRpcBody(await request.text());
+  if (!checked.ok) return rpcErrorResponse(checked);
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: { listChanged: false } },
     instructions: INSTRUCTIONS,
@@ -71,7 +76,7 @@ export async function handleMcpRequest(
   const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
   await server.connect(transport);
   try {
-    return await transport.handleRequest(request);
+    return await transport.handleRequest(request, { parsedBody: checked.body });
   } finally {
     await server.close();
   }
@@ -120,7 +125,7 @@ async function callTool(
     };
   }
   if (outcome.kind === 'internal') {
-    deps.logger.error({ ...line, err: outcome.cause }, 'tool call failed');
+    deps.logger.error({ ...line, err: summariseError(outcome.cause) }, 'tool call failed');
     return {
       isError: true,
       content: [
