@@ -84,6 +84,7 @@ const ENGINE_FREE = [
   'services/persona-runner/src/ratings/parse-ratings.test.ts',
   'services/persona-runner/src/ratings/prompt.test.ts',
   'services/persona-runner/src/tick/call-log.test.ts',
+  'services/persona-runner/src/tick/journal.test.ts',
   'services/persona-runner/src/tick/choose-space.test.ts',
   'services/persona-runner/src/tick/experience.test.ts',
   'services/persona-runner/src/tick/pool.test.ts',

@@ -41,6 +41,8 @@ const schema = baseEnvSchema(3070).extend({
   RUNNER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long a claim on a persona lasts; renewed at a third of it while the day runs. */
   RUNNER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** The runner's data directory (its crash journal); default `.data/runner-<RUNNER_ID>`. */
+  RUNNER_DATA_DIR: z.string().min(1).optional(),
   RUNNER_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,40}$/)
@@ -78,6 +80,8 @@ export interface RunnerEnv {
   shutdownGraceMs: number;
   leaseSeconds: number;
   runnerId: string;
+  /** Where the crash journal lives (`RUNNER_DATA_DIR`). */
+  dataDir: string;
   logLevel: LogLevel;
   /** What the Agent SDK's CLI subprocess may see: PATH and HOME only. */
   processEnv: { PATH: string | undefined; HOME: string | undefined };
@@ -95,6 +99,13 @@ export function parseRunnerEnv(
   const production = env.NODE_ENV === 'production';
   const apiKey = env.ANTHROPIC_API_KEY || undefined;
   const chosen = chooseBrain(env);
+  const runnerId =
+    env.RUNNER_ID ??
+    `${
+      hostname()
+        .replace(/[^A-Za-z0-9_.-]/g, '')
+        .slice(0, 24) || 'runner'
+    }-${process.pid}`;
   return {
     production,
     port: env.PORT,
@@ -118,13 +129,8 @@ export function parseRunnerEnv(
     scriptedSeed: env.PERSONA_SCRIPTED_SEED,
     shutdownGraceMs: env.RUNNER_SHUTDOWN_GRACE_MS,
     leaseSeconds: env.RUNNER_LEASE_SECONDS,
-    runnerId:
-      env.RUNNER_ID ??
-      `${
-        hostname()
-          .replace(/[^A-Za-z0-9_.-]/g, '')
-          .slice(0, 24) || 'runner'
-      }-${process.pid}`,
+    runnerId,
+    dataDir: env.RUNNER_DATA_DIR ?? `.data/runner-${runnerId}`,
     logLevel: env.LOG_LEVEL,
     processEnv: { PATH: source.PATH, HOME: source.HOME },
   };

@@ -27,6 +27,7 @@ const service = await startPersonaRunner({
   personaTimeoutMs: env.personaTimeoutMs,
   callTimeoutMs: env.callTimeoutMs,
   leaseSeconds: env.leaseSeconds,
+  dataDir: env.dataDir,
   tickIntervalMs: env.tickIntervalMs,
   paused: env.paused,
   logger,

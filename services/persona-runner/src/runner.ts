@@ -5,6 +5,7 @@ import { InternalApiClient } from './clients/internal-api';
 import type { RetryPolicy } from './clients/retry';
 import { createRunnerMetrics, type RunnerMetrics } from './metrics';
 import type { DayDeps } from './tick/day-deps';
+import { Journal } from './tick/journal';
 import { Outbox } from './tick/outbox';
 import { runTick, type TickResult } from './tick/run-tick';
 
@@ -35,6 +36,11 @@ export interface PersonaRunnerOptions {
   callTimeoutMs?: number | undefined;
   /** A claim's lease (default 120 s), renewed at a third of it while the day runs. */
   leaseSeconds?: number | undefined;
+  /**
+   * The runner's data directory (`RUNNER_DATA_DIR`): its crash journal lives there and
+   * is replayed when the runner is built. Without it nothing is journaled.
+   */
+  dataDir?: string | undefined;
 }
 
 /** Why a tick did not run. */
@@ -234,11 +240,28 @@ function dayDeps(
     retry: options.retry,
     fetch: options.fetch,
   });
+  const journal = options.dataDir ? Journal.open(options.dataDir, options.logger) : undefined;
+  const outbox = new Outbox(
+    api,
+    { runnerId: options.runnerId, metrics, logger: options.logger },
+    journal,
+  );
+  if (journal) {
+    // What a crashed run still owed goes out first, with the first tick's flush.
+    const owed = journal.replay();
+    outbox.restore(owed);
+    if (owed.length > 0)
+      options.logger.warn(
+        { owed: owed.length, path: journal.path },
+        'journal: writes a previous run still owed will be delivered',
+      );
+  }
   return {
     api,
     identity,
     brain: options.brain,
-    outbox: new Outbox(api, { runnerId: options.runnerId, metrics, logger: options.logger }),
+    outbox,
+    ...(journal ? { journal } : {}),
     mcpUrl: options.mcpUrl.replace(/\/+$/, ''),
     runnerId: options.runnerId,
     clock: options.clock ?? (() => new Date()),

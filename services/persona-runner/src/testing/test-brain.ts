@@ -7,11 +7,12 @@ export type TestBehaviour = 'ok' | 'zero' | 'throw' | 'hang';
 /**
  * A brain at the Brain interface for orchestrator tests: by persona email it really
  * uses the gateway (one read call of each of its modules), makes no call, throws, or
- * records one call and then hangs until its day is aborted. Its ratings come in a
+ * records one call and then hangs until its day is aborted (`fallback` for the others). Its ratings come in a
  * code fence, as models often answer.
  */
 export function testBrain(
   behaviours: Record<string, TestBehaviour> = {},
+  fallback: TestBehaviour = 'ok',
 ): Brain & { days: string[]; hanging: Promise<string> } {
   const days: string[] = [];
   let startedHanging: (email: string) => void = () => {};
@@ -26,7 +27,7 @@ export function testBrain(
     hanging,
     async liveDay(day: DayContext) {
       days.push(day.persona.email);
-      const behaviour = behaviours[day.persona.email] ?? 'ok';
+      const behaviour = behaviours[day.persona.email] ?? fallback;
       if (behaviour === 'zero') return {};
       if (behaviour === 'throw') throw new Error(`brain exploded for ${day.persona.email}`);
       const session = await connectGateway(day.gateway, day.signal);

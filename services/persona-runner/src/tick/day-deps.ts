@@ -3,6 +3,7 @@ import type { Brain } from '../brains/types';
 import type { IdentityClient } from '../clients/identity';
 import type { InternalApiClient } from '../clients/internal-api';
 import type { RunnerMetrics } from '../metrics';
+import type { Journal } from './journal';
 import type { Outbox } from './outbox';
 
 /**
@@ -17,6 +18,8 @@ export interface DayDeps {
   brain: Brain;
   /** Stores actions, ratings and tick records; keeps what cannot be delivered yet. */
   outbox: Outbox;
+  /** The crash journal (`RUNNER_DATA_DIR`): each tool call is journaled as it is reported. */
+  journal?: Journal;
   /** Base URL of the MCP gateway, without a trailing slash (`/mcp` is appended). */
   mcpUrl: string;
   runnerId: string;

@@ -5,6 +5,7 @@ import { gatewayHeaders } from '../clients/gateway';
 import { parseRatings } from '../ratings/parse-ratings';
 import { TranscriptRecorder } from '../transcript/transcript-recorder';
 import { abortable } from './abortable';
+import { actionRow } from './action-row';
 import { CallLog } from './call-log';
 import { chooseSpace } from './choose-space';
 import { DayTimeoutError, dayAbort } from './day-abort';
@@ -133,10 +134,16 @@ async function liveAndRate(
     record: (call) => {
       const index = calls.record(call);
       // A call reported after the day ended is not stored, nor shown.
-      if (index >= 0) day.transcript.toolCall(call, index);
+      if (index >= 0) {
+        journalCall(day, index, deps);
+        day.transcript.toolCall(call, index);
+      }
       return index;
     },
-    judge: calls.judge,
+    judge: (index, check) => {
+      calls.judge(index, check);
+      if (day.calls[index]?.check) journalCall(day, index, deps);
+    },
     logger: day.log,
     stopwatch: deps.stopwatch,
     transcript: day.transcript,
@@ -154,6 +161,12 @@ async function liveAndRate(
     rated.text,
     experience.map((m) => m.module),
   ).map((r) => ({ tickId, ...r }));
+}
+
+/** Journals the day's `index`th call the moment it is known (and again with its verdict). */
+function journalCall(day: LivedDay, index: number, deps: DayDeps): void {
+  const call = day.calls[index];
+  if (call) deps.journal?.call(day.persona.userId, actionRow(call, index, day));
 }
 
 function addUsage(a: Usage, b: Usage | undefined): Usage {

@@ -8,12 +8,19 @@ import {
 import type { Logger } from 'pino';
 import { type InternalApiClient, InternalApiError } from '../clients/internal-api';
 import type { RunnerMetrics } from '../metrics';
+import type { Journal, OwedWrite } from './journal';
 
 /** A write that could not be delivered yet. */
 export type PendingWrite =
   | { kind: 'actions'; personaId: string; rows: ActionRow[] }
   | { kind: 'feedback'; personaId: string; rows: FeedbackRow[] }
   | { kind: 'tick'; personaId: string; tickId: string; record: TickRecord };
+
+/** A write waiting in the outbox, with its journal id when journaled. */
+interface OwedEntry {
+  write: PendingWrite;
+  id: number | undefined;
+}
 
 /** Who a dead letter is from, and where to count and log it. */
 export interface DeadLetterSink {
@@ -40,11 +47,19 @@ export interface DeadLetterSink {
 export class Outbox {
   readonly #api: InternalApiClient;
   readonly #sink: DeadLetterSink | undefined;
-  #pending: PendingWrite[] = [];
+  readonly #journal: Journal | undefined;
+  #pending: OwedEntry[] = [];
 
-  constructor(api: InternalApiClient, sink?: DeadLetterSink) {
+  /** With a journal, every write is journaled before it is sent and settled once acknowledged. */
+  constructor(api: InternalApiClient, sink?: DeadLetterSink, journal?: Journal) {
     this.#api = api;
     this.#sink = sink;
+    this.#journal = journal;
+  }
+
+  /** Takes back writes a crashed run still owed (`Journal.replay`); `flush` sends them. */
+  restore(owed: readonly OwedWrite[]): void {
+    this.#pending.push(...owed);
   }
 
   get size(): number {
@@ -53,26 +68,29 @@ export class Outbox {
 
   /** Sends a write now; keeps it (and later ones of the same persona) if that fails. */
   async send(write: PendingWrite): Promise<void> {
-    if (this.#pending.some((p) => p.personaId === write.personaId)) {
+    const id = this.#journal?.owe(write);
+    if (this.#pending.some((p) => p.write.personaId === write.personaId)) {
       // Keep a persona's writes in order: actions before the tick that counts them.
-      this.#pending.push(write);
+      this.#pending.push({ write, id });
       throw new Error('earlier writes of this persona are still pending');
     }
     try {
       await this.#deliver(write);
     } catch (error) {
-      this.#pending.push(write);
+      this.#pending.push({ write, id });
       throw error;
     }
+    if (id !== undefined) this.#journal?.done(id);
   }
 
   /** Sends what is pending, oldest first; stops at the first failure. Returns how many went out. */
   async flush(): Promise<number> {
     let sent = 0;
     while (this.#pending.length > 0) {
-      const write = this.#pending[0] as PendingWrite;
+      const { write, id } = this.#pending[0] as OwedEntry;
       await this.#deliver(write);
       this.#pending.shift();
+      if (id !== undefined) this.#journal?.done(id);
       sent++;
     }
     return sent;

@@ -1,12 +1,5 @@
-import {
-  type ActionRow,
-  type CallCheck,
-  hashToolInput,
-  outcomeOf,
-  storableText,
-  type TickRecord,
-} from '@mana/contracts';
-import type { ToolCall } from '../brains/types';
+import { type ActionRow, outcomeOf, type TickRecord } from '@mana/contracts';
+import { actionRow } from './action-row';
 import type { DayDeps } from './day-deps';
 import type { LivedDay } from './live-day';
 import type { Outbox, PendingWrite } from './outbox';
@@ -80,36 +73,6 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     ...(error ? { error } : {}),
     actions: actions.length,
     ratings: day.ratings.length,
-  };
-}
-
-/** The action row of the day's `index`th tool call. */
-function actionRow(call: ToolCall, index: number, day: LivedDay): ActionRow {
-  return {
-    tickId: day.tickId,
-    index,
-    toolName: call.toolName,
-    module: call.module,
-    spaceId: day.spaceId ?? '',
-    ...(call.toolUseId ? { toolUseId: call.toolUseId } : {}),
-    inputHash: hashToolInput(call.input),
-    result: call.result,
-    // An app may answer a NUL byte; the store refuses it, so it is shown as U+FFFD.
-    ...(call.errorMessage ? { errorMessage: storableText(call.errorMessage.slice(0, 4000)) } : {}),
-    latencyMs: Math.max(0, Math.round(call.latencyMs)),
-    // The wire refuses a kind on an ok call and a verdict on an error; CallLog keeps
-    // them apart already, and this keeps one bad call from refusing the whole batch.
-    ...(call.result === 'error' && call.errorKind ? { errorKind: call.errorKind } : {}),
-    ...(call.result === 'ok' && call.check ? { check: storableCheck(call.check) } : {}),
-    ...(call.checkOf !== undefined && call.checkOf < index ? { checkOf: call.checkOf } : {}),
-  };
-}
-
-function storableCheck(check: CallCheck): CallCheck {
-  return {
-    ...check,
-    ...(check.expected === undefined ? {} : { expected: storableText(check.expected) }),
-    ...(check.seen === undefined ? {} : { seen: storableText(check.seen) }),
   };
 }
 

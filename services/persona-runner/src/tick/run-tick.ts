@@ -85,6 +85,8 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
     await Promise.all(Array.from({ length: batch }, lane));
   } finally {
     await keeper.end();
+    // What was stored and acknowledged leaves the journal; the rest stays for a restart.
+    deps.journal?.compact();
   }
   if (claimError !== undefined) {
     deps.metrics.error('due');
