@@ -26,6 +26,8 @@ export interface StackRunnerOptions {
   callTimeoutMs?: number | undefined;
   /** A claim's lease in seconds (the runner's default: 120). */
   leaseSeconds?: number | undefined;
+  /** Where the runner keeps its crash journal; none when left out (simulations, tests). */
+  dataDir?: string | undefined;
   paused?: boolean | undefined;
   /** Start the tick loop (default true); the smoke test fires ticks itself. */
   startLoop?: boolean | undefined;
@@ -157,6 +159,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         personaTimeoutMs: r.personaTimeoutMs ?? 600_000,
         ...(r.callTimeoutMs ? { callTimeoutMs: r.callTimeoutMs } : {}),
         ...(r.leaseSeconds ? { leaseSeconds: r.leaseSeconds } : {}),
+        ...(r.dataDir ? { dataDir: r.dataDir } : {}),
         tickIntervalMs: r.tickIntervalMs ?? 60_000,
         paused: r.paused ?? false,
         logger: logger.child({ service: 'persona-runner' }),

@@ -34,6 +34,9 @@ try {
       brain,
       port: env.runnerPort,
       runnerId: env.runner.runnerId,
+      // One runner beside the embedded database: a fixed journal directory, so a restart
+      // replays what a crash left, whatever the process id in the runner's id.
+      dataDir: process.env.RUNNER_DATA_DIR ? env.runner.dataDir : '.data/runner',
       tickIntervalMs: env.runner.tickIntervalMs,
       concurrency: env.runner.concurrency,
       personaTimeoutMs: env.runner.personaTimeoutMs,
