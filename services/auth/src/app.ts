@@ -114,22 +114,17 @@ export function createApp(deps: AuthAppDeps) {
   ]) {
     app.use(path, publicCors);
   }
+  // One limiter for both places a password is checked: the login API and the OAuth page.
+  const limiter = createLoginLimiter(db, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  const trustedProxies = deps.trustedProxies ?? 0;
   app.route('/api/auth', betterAuthRoutes({ auth }));
   app.route('/.well-known', oauthMetadataRoutes({ auth }));
-  app.route('/', oauthPageRoutes({ auth, db }));
+  app.route('/', oauthPageRoutes({ auth, db, limiter, trustedProxies }));
 
   // Every `/api/v1` body is JSON: a form or text/plain post (what a cross-site page can
   // send without a preflight) is refused before any route reads it.
   app.use('/api/v1/*', jsonOnly());
-  app.route(
-    '/api/v1/auth',
-    loginRoutes({
-      auth,
-      db,
-      limiter: createLoginLimiter(db, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
-      trustedProxies: deps.trustedProxies ?? 0,
-    }),
-  );
+  app.route('/api/v1/auth', loginRoutes({ auth, db, limiter, trustedProxies }));
   app.route('/api/v1/me', meRoutes({ db, verifyToken }));
 
   const admin = new Hono<AppEnv>()
