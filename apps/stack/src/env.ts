@@ -1,3 +1,4 @@
+import { type LoginLimitEnv, parseLoginLimitEnv } from '@mana/auth';
 import { DEV_AUTH_SECRET, DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
 import {
   baseEnvSchema,
@@ -53,6 +54,8 @@ export interface StackEnv {
   admin: { email: string; password: string; isDefault: boolean } | undefined;
   /** `TRANSCRIPT_RETENTION_DAYS`. */
   transcriptRetentionDays: number;
+  /** The identity service's login limiter (`LOGIN_*`, `TRUST_PROXY`), as it reads them. */
+  login: LoginLimitEnv;
   logLevel: LogLevel;
   /** The runner's knobs (brain, interval, concurrency, timeouts), as the runner reads them. */
   runner: RunnerEnv;
@@ -86,6 +89,7 @@ export function parseStackEnv(source: Record<string, string | undefined> = proce
     seedSecret: env.PERSONA_SEED_SECRET || DEV_PERSONA_SEED_SECRET,
     admin,
     transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+    login: parseLoginLimitEnv(source),
     logLevel: env.LOG_LEVEL,
     runner: parseRunnerEnv(runnerSource),
   };

@@ -1,4 +1,4 @@
-import { type RunningAuthService, startAuthService } from '@mana/auth';
+import { type LoginLimitSettings, type RunningAuthService, startAuthService } from '@mana/auth';
 import { type RunningConsole, startConsole } from '@mana/console';
 
 import { createDatabase, type DatabaseHandle, migrateDatabase } from '@mana/db';
@@ -54,6 +54,10 @@ export interface StackOptions {
   admin?: { email: string; password: string } | undefined;
   /** Transcripts older than this many days are purged (default 30). */
   transcriptRetentionDays?: number | undefined;
+  /** The identity service's budgets of failed logins (`LOGIN_*`; default 10 / 100 per 15 min). */
+  loginLimits?: LoginLimitSettings | undefined;
+  /** Reverse proxies whose `X-Forwarded-For` the identity service believes (`TRUST_PROXY`). */
+  trustedProxies?: number | undefined;
   logger?: Logger | undefined;
   /** Seed the persona catalog after start (default true). */
   seed?: boolean | undefined;
@@ -109,6 +113,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host: options.host,
       admin: options.admin,
       transcriptRetentionDays: options.transcriptRetentionDays,
+      loginLimits: options.loginLimits,
+      trustedProxies: options.trustedProxies,
       logger: logger.child({ service: 'auth' }),
       ...(options.clock ? { clock: options.clock } : {}),
     });

@@ -29,6 +29,8 @@ try {
     seedSecret: env.seedSecret,
     admin: env.admin,
     transcriptRetentionDays: env.transcriptRetentionDays,
+    loginLimits: env.login.loginLimits,
+    trustedProxies: env.login.trustedProxies,
     logger,
     runner: {
       brain,

@@ -35,6 +35,7 @@ export {
   personas,
   personaTicks,
   personaTranscripts,
+  rateLimits,
   releaseMarkers,
   sessions,
   userKind,

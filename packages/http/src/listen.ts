@@ -11,11 +11,11 @@ export interface Listening {
 
 /**
  * Serves a fetch handler on `host:port` (port 0 picks a free one) and resolves once it
- * listens. `close()` stops accepting, ends idle keep-alive connections and resolves
+ * listens. The handler's `env` is `@hono/node-server`'s bindings (`incoming`, the socket). `close()` stops accepting, ends idle keep-alive connections and resolves
  * when the server is closed.
  */
 export async function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
   options: { port: number; host?: string | undefined },
 ): Promise<Listening> {
   const host = options.host ?? '127.0.0.1';

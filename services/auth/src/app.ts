@@ -16,6 +16,11 @@ import type { Logger } from 'pino';
 import { fail } from './errors';
 import type { Auth } from './identity/auth';
 import { betterAuthRoutes } from './identity/better-auth-routes';
+import {
+  createLoginLimiter,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimitSettings,
+} from './identity/login-limiter';
 import { adminSpaceRoutes } from './identity/routes/admin-spaces';
 import { loginRoutes } from './identity/routes/login';
 import { meRoutes } from './identity/routes/me';
@@ -52,6 +57,10 @@ export interface AuthAppDeps {
   modules?: readonly string[] | undefined;
   /** Transcripts older than this many days are purged (`TRANSCRIPT_RETENTION_DAYS`, default 30). */
   transcriptRetentionDays?: number | undefined;
+  /** Budgets of failed logins per account and per address (default {@link DEFAULT_LOGIN_LIMITS}). */
+  loginLimits?: LoginLimitSettings | undefined;
+  /** Reverse proxies in front whose `X-Forwarded-For` is believed (`TRUST_PROXY`, default 0). */
+  trustedProxies?: number | undefined;
 }
 
 /**
@@ -105,14 +114,17 @@ export function createApp(deps: AuthAppDeps) {
   ]) {
     app.use(path, publicCors);
   }
+  // One limiter for both places a password is checked: the login API and the OAuth page.
+  const limiter = createLoginLimiter(db, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  const trustedProxies = deps.trustedProxies ?? 0;
   app.route('/api/auth', betterAuthRoutes({ auth }));
   app.route('/.well-known', oauthMetadataRoutes({ auth }));
-  app.route('/', oauthPageRoutes({ auth, db }));
+  app.route('/', oauthPageRoutes({ auth, db, limiter, trustedProxies }));
 
   // Every `/api/v1` body is JSON: a form or text/plain post (what a cross-site page can
   // send without a preflight) is refused before any route reads it.
   app.use('/api/v1/*', jsonOnly());
-  app.route('/api/v1/auth', loginRoutes({ auth, db }));
+  app.route('/api/v1/auth', loginRoutes({ auth, db, limiter, trustedProxies }));
   app.route('/api/v1/me', meRoutes({ db, verifyToken }));
 
   const admin = new Hono<AppEnv>()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthEnv } from './env';
+import { parseAuthEnv, parseLoginLimitEnv } from './env';
 
 describe('parseAuthEnv', () => {
   it('runs with no configuration outside production, on development defaults', () => {
@@ -44,5 +44,29 @@ describe('parseAuthEnv', () => {
 
   it('names a bad port', () => {
     expect(() => parseAuthEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('reads the login limiter settings with defaults; TRUST_PROXY is off unless set', () => {
+    expect(parseAuthEnv({}).login).toEqual({
+      loginLimits: {
+        maxFailuresPerAccount: 10,
+        maxFailuresPerAddress: 100,
+        windowSeconds: 900,
+        blockSeconds: 900,
+      },
+      trustedProxies: 0,
+    });
+    const env = parseLoginLimitEnv({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      LOGIN_BLOCK_SECONDS: '60',
+      TRUST_PROXY: 'true',
+    });
+    expect(env.loginLimits).toMatchObject({ maxFailuresPerAccount: 5, blockSeconds: 60 });
+    expect(env.trustedProxies).toBe(1);
+    expect(parseLoginLimitEnv({ TRUST_PROXY: '2' }).trustedProxies).toBe(2);
+    expect(() => parseLoginLimitEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+    expect(() => parseLoginLimitEnv({ LOGIN_MAX_FAILURES_PER_ADDRESS: '0' })).toThrow(
+      /LOGIN_MAX_FAILURES_PER_ADDRESS/,
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   requiredInProduction,
 } from '@mana/http';
 import { z } from 'zod';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimitSettings } from './identity/login-limiter';
 
 /** The gateway's `/mcp` URL when it runs with its defaults. */
 const DEV_MCP_RESOURCE = 'http://127.0.0.1:3069/mcp';
@@ -40,6 +41,45 @@ const schema = baseEnvSchema(3001)
   })
   .superRefine(requiredInProduction(['MANA_SERVICE_KEY', 'BETTER_AUTH_SECRET', 'PUBLIC_URL']));
 
+const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
+const loginLimitSchema = z.object({
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: count(DEFAULT_LOGIN_LIMITS.maxFailuresPerAccount),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: count(DEFAULT_LOGIN_LIMITS.maxFailuresPerAddress),
+  LOGIN_LIMIT_WINDOW_SECONDS: count(DEFAULT_LOGIN_LIMITS.windowSeconds),
+  LOGIN_BLOCK_SECONDS: count(DEFAULT_LOGIN_LIMITS.blockSeconds),
+  /** `false`/`0` (default): ignore `X-Forwarded-For`; `true` = 1; or the number of proxies. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+    .pipe(z.number().int().min(0).max(10)),
+});
+
+/** The login limiter's settings and the proxies whose `X-Forwarded-For` is believed. */
+export interface LoginLimitEnv {
+  loginLimits: LoginLimitSettings;
+  trustedProxies: number;
+}
+
+/**
+ * Reads `LOGIN_MAX_FAILURES_PER_ACCOUNT` (10), `LOGIN_MAX_FAILURES_PER_ADDRESS` (100),
+ * `LOGIN_LIMIT_WINDOW_SECONDS` (900), `LOGIN_BLOCK_SECONDS` (900) and `TRUST_PROXY`
+ * (false); the all-in-one stack reads them the same way.
+ */
+export function parseLoginLimitEnv(source: Record<string, string | undefined>): LoginLimitEnv {
+  const env = parseEnv(loginLimitSchema, source, 'login limiter');
+  return {
+    loginLimits: {
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
+      blockSeconds: env.LOGIN_BLOCK_SECONDS,
+    },
+    trustedProxies: env.TRUST_PROXY,
+  };
+}
+
 /** The identity service's configuration, parsed once at start-up. */
 export interface AuthEnv {
   nodeEnv: NodeEnv;
@@ -58,6 +98,8 @@ export interface AuthEnv {
   oauthResources: string[];
   /** `TRANSCRIPT_RETENTION_DAYS`: transcripts older than this are purged. */
   transcriptRetentionDays: number;
+  /** The login limiter's budgets and `TRUST_PROXY`. */
+  login: LoginLimitEnv;
   logLevel: LogLevel;
 }
 
@@ -93,6 +135,7 @@ export function parseAuthEnv(source: Record<string, string | undefined> = proces
         ? []
         : [DEV_MCP_RESOURCE],
     transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+    login: parseLoginLimitEnv(source),
     logLevel: env.LOG_LEVEL,
   };
 }

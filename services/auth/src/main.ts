@@ -20,6 +20,8 @@ const service = await startAuthService({
   admin: env.admin,
   oauthResources: env.oauthResources,
   transcriptRetentionDays: env.transcriptRetentionDays,
+  loginLimits: env.login.loginLimits,
+  trustedProxies: env.login.trustedProxies,
   logger,
 });
 logger.info(

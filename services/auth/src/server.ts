@@ -5,6 +5,7 @@ import { type AuthApp, createApp } from './app';
 import { type Auth, createAuth } from './identity/auth';
 import { ensureAdminAccount } from './identity/db/admin-account';
 import { ensureOAuthResource } from './identity/db/oauth-resources';
+import type { LoginLimitSettings } from './identity/login-limiter';
 
 /** What {@link startAuthService} needs; the database must be migrated. */
 export interface StartAuthServiceOptions {
@@ -28,6 +29,10 @@ export interface StartAuthServiceOptions {
   oauthResources?: readonly string[] | undefined;
   /** Transcripts older than this many days are purged (`TRANSCRIPT_RETENTION_DAYS`). */
   transcriptRetentionDays?: number | undefined;
+  /** Budgets of failed logins per account and per address (`LOGIN_*`). */
+  loginLimits?: LoginLimitSettings | undefined;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (`TRUST_PROXY`, default 0). */
+  trustedProxies?: number | undefined;
 }
 
 /** A running identity service. */
@@ -53,7 +58,8 @@ export async function startAuthService(
 ): Promise<RunningAuthService> {
   let app: AuthApp | undefined;
   const server = await listen(
-    (request) => app?.fetch(request) ?? new Response('starting', { status: 503 }),
+    // The node bindings (`env`) carry the socket: the client address the login limiter counts.
+    (request, env) => app?.fetch(request, env) ?? new Response('starting', { status: 503 }),
     { port: options.port ?? 3001, host: options.host },
   );
   const baseURL = options.publicUrl ?? server.url;
@@ -72,6 +78,8 @@ export async function startAuthService(
     clock: options.clock,
     issuer: baseURL,
     transcriptRetentionDays: options.transcriptRetentionDays,
+    loginLimits: options.loginLimits,
+    trustedProxies: options.trustedProxies,
   });
   const addOAuthResource = (identifier: string) => ensureOAuthResource(options.db, identifier);
   for (const resource of options.oauthResources ?? []) await addOAuthResource(resource);

@@ -28,4 +28,5 @@ export {
   personas,
   personaTicks,
 } from './personas';
+export { rateLimits } from './rate-limits';
 export { personaTranscripts } from './transcripts';

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { createApp } from '../app';
 import { createAuth } from '../identity/auth';
+import type { LoginLimitSettings } from '../identity/login-limiter';
 
 /** The service key of test apps. */
 export const TEST_SERVICE_KEY = 'test-service-key-0123456789';
@@ -36,7 +37,15 @@ export function testClock(start: Date | string = '2026-11-23T12:00:00Z'): TestCl
  * The identity service on a fresh migrated database, called in-process through
  * `app.request()`, with helpers for the calls most tests make.
  */
-export async function createTestAuthApp(options: { clock?: TestClock; logger?: Logger } = {}) {
+export async function createTestAuthApp(
+  options: {
+    clock?: TestClock;
+    logger?: Logger;
+    loginLimits?: LoginLimitSettings;
+    /** `TRUST_PROXY`: with 1, tests pick the client address with `X-Forwarded-For`. */
+    trustedProxies?: number;
+  } = {},
+) {
   const database = await createTestDatabase();
   const clock = options.clock ?? testClock();
   const auth = createAuth({
@@ -52,6 +61,8 @@ export async function createTestAuthApp(options: { clock?: TestClock; logger?: L
     logger: options.logger ?? silentLogger(),
     clock,
     issuer: TEST_BASE_URL,
+    loginLimits: options.loginLimits,
+    trustedProxies: options.trustedProxies,
   });
 
   const call = (
@@ -119,6 +130,8 @@ export async function createTestAuthApp(options: { clock?: TestClock; logger?: L
       if (!response.ok) throw new Error(`login ${response.status}: ${await response.text()}`);
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
+    /** The database's URL (`memory://` on PGlite), for a second replica on PostgreSQL. */
+    databaseUrl: database.url,
     close: () => database.close(),
   };
 }

@@ -6,18 +6,34 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { decodeJwt } from 'jose';
 import { fail } from '../../errors';
+import { clientAddress } from '../../middleware/client-address';
 import type { AppEnv } from '../../middleware/principal';
 import type { Auth } from '../auth';
 import { ensurePersonalSpace } from '../db/spaces';
+import type { LoginLimiter } from '../login-limiter';
 
 /**
  * `POST /api/v1/auth/login {email,password}` → `{accessToken, expiresAt, user}`.
  * Signs in through Better Auth and mints the session's JWT, which any service verifies
- * against `/api/auth/jwks` without calling back.
+ * against `/api/auth/jwks` without calling back. Every attempt passes the login limiter
+ * first: an account or address over its budget of failures gets 429 with `Retry-After`
+ * and its password is not even hashed.
  */
-export function loginRoutes(deps: { auth: Auth; db: Database }) {
+export function loginRoutes(deps: {
+  auth: Auth;
+  db: Database;
+  limiter: LoginLimiter;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (`TRUST_PROXY`). */
+  trustedProxies: number;
+}) {
   return new Hono<AppEnv>().post('/login', async (c) => {
     const { email, password } = await validBody(c, loginRequestSchema);
+    const keys = { email, address: clientAddress(c, deps.trustedProxies) };
+    const refused = await deps.limiter.admit(keys);
+    if (refused) {
+      c.header('Retry-After', String(refused.retryAfterSeconds));
+      throw fail('RATE_LIMITED');
+    }
     let session: { token: string; user: { id: string; email: string; name: string } };
     try {
       session = await deps.auth.api.signInEmail({ body: { email, password } });
@@ -25,8 +41,10 @@ export function loginRoutes(deps: { auth: Auth; db: Database }) {
       if (error instanceof APIError && error.statusCode < 500) {
         throw fail('INVALID_CREDENTIALS');
       }
+      await deps.limiter.refund(keys);
       throw error;
     }
+    await deps.limiter.succeeded(keys);
     const { token } = await deps.auth.api.getToken({
       headers: new Headers({ authorization: `Bearer ${session.token}` }),
     });

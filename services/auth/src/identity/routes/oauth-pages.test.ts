@@ -5,7 +5,15 @@ describe('the sign-in and consent pages of the OAuth flow', () => {
   let t: TestAuthApp;
   let signInUrl: URL;
   beforeAll(async () => {
-    t = await createTestAuthApp();
+    // Small login budget: the last test exhausts it through the sign-in page.
+    t = await createTestAuthApp({
+      loginLimits: {
+        maxFailuresPerAccount: 2,
+        maxFailuresPerAddress: 100,
+        windowSeconds: 900,
+        blockSeconds: 900,
+      },
+    });
     await t.signUp('hanna@example.com', 'correct-horse-battery', 'Hanna');
     const registered = await t.call('POST', '/api/auth/oauth2/register', {
       body: {
@@ -93,5 +101,25 @@ describe('the sign-in and consent pages of the OAuth flow', () => {
   it('the consent page needs the session', async () => {
     const page = await t.call('GET', `/oauth/consent?${signedQuery()}`);
     expect(page.status).toBe(401);
+  });
+
+  it('issue 10 item 1: wrong passwords on the page count against the login limiter', async () => {
+    const attempt = () =>
+      form('/oauth/sign-in', {
+        email: 'hanna@example.com',
+        password: 'wrong-horse',
+        oauth_query: signedQuery(),
+      });
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(401);
+    const refused = await attempt();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(await refused.text()).toContain('Too many failed sign-ins');
+    // The same budget as the login API: one limiter for every password check.
+    const api = await t.call('POST', '/api/v1/auth/login', {
+      body: { email: 'hanna@example.com', password: 'correct-horse-battery' },
+    });
+    expect(api.status).toBe(429);
   });
 });

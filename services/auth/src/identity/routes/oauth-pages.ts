@@ -5,8 +5,10 @@ import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { z } from 'zod';
+import { clientAddress } from '../../middleware/client-address';
 import type { AppEnv } from '../../middleware/principal';
 import type { Auth } from '../auth';
+import type { LoginLimiter } from '../login-limiter';
 import { consentPage, errorPage, PAGE_HEADERS, signInPage } from '../oauth-page-html';
 import { OAUTH_PAGES } from '../oauth-provider';
 
@@ -27,19 +29,25 @@ const nextStepSchema = z.object({ redirect: z.literal(true), url: z.string().min
  * request, `oauth_query`):
  *
  * - `GET|POST /oauth/sign-in`: email and password. A wrong password shows the form again
- *   (401); success sets the session cookie and continues the flow.
+ *   (401); success sets the session cookie and continues the flow. The login limiter of
+ *   `POST /api/v1/auth/login` counts these attempts too (429 when over budget).
  * - `GET|POST /oauth/consent`: the client, the account, the scopes and the resource;
  *   Allow issues the code, Deny sends the client `access_denied`.
  *
  * Plain HTML forms, no scripts; a request whose signed query does not verify (tampered
  * or expired) gets an error page and goes nowhere.
  */
-export function oauthPageRoutes(deps: { auth: Auth; db: Database }) {
+export function oauthPageRoutes(deps: {
+  auth: Auth;
+  db: Database;
+  limiter: LoginLimiter;
+  trustedProxies: number;
+}) {
   const secret = async () => (await deps.auth.$context).secret;
   const page = (
     c: Context,
     body: HtmlEscapedString | Promise<HtmlEscapedString>,
-    status: 200 | 400 | 401 = 200,
+    status: 200 | 400 | 401 | 429 = 200,
   ) => c.html(body, status, PAGE_HEADERS);
   const badRequest = (c: Context) =>
     page(c, errorPage('The sign-in request is invalid or has expired.'), 400);
@@ -96,6 +104,18 @@ export function oauthPageRoutes(deps: { auth: Auth; db: Database }) {
       }
       const { email, password, oauth_query } = form.data;
       if (!(await signedQuery(oauth_query))) return badRequest(c);
+      const keys = { email, address: clientAddress(c, deps.trustedProxies) };
+      const refused = await deps.limiter.admit(keys);
+      if (refused) {
+        c.header('Retry-After', String(refused.retryAfterSeconds));
+        const name = await clientName(new URLSearchParams(oauth_query));
+        const error = 'Too many failed sign-ins; try again later.';
+        return page(
+          c,
+          signInPage({ oauthQuery: oauth_query, clientName: name, email, error }),
+          429,
+        );
+      }
       const response = await deps.auth.api.signInEmail({
         // `oauth_query` is read by the OAuth provider's sign-in hook, which resumes the
         // authorization once the session exists; sign-in's own body type does not list it.
@@ -103,7 +123,10 @@ export function oauthPageRoutes(deps: { auth: Auth; db: Database }) {
         headers: stepHeaders(c),
         asResponse: true,
       });
-      if (response.status >= 500) throw new Error(`sign-in failed: ${response.status}`);
+      if (response.status >= 500) {
+        await deps.limiter.refund(keys);
+        throw new Error(`sign-in failed: ${response.status}`);
+      }
       if (!response.ok) {
         const name = await clientName(new URLSearchParams(oauth_query));
         return page(
@@ -117,6 +140,7 @@ export function oauthPageRoutes(deps: { auth: Auth; db: Database }) {
           401,
         );
       }
+      await deps.limiter.succeeded(keys);
       return continueFlow(c, response);
     })
     .get(OAUTH_PAGES.consent, async (c) => {
