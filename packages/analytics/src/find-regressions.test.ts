@@ -144,6 +144,48 @@ describe('new error signatures', () => {
     expect(alert?.summary).toContain('new invalid input');
   });
 
+  it('a refusal the baseline had now and then, refusing most calls now, is flagged (a tightened limit)', () => {
+    const data = syntheticData({
+      tools: [
+        {
+          tool: 'journal.create_entry',
+          baseline: { calls: 40, invalidInput: 3 },
+          recent: { calls: 36, invalidInput: 30 },
+        },
+      ],
+      signatures: [
+        {
+          tool: 'journal.create_entry',
+          signature:
+            'invalid input for journal.create_entry: body (must be at most <n> characters)',
+          baseline: 3,
+          recent: 30,
+          outcomes: ['invalid_input'],
+        },
+      ],
+    });
+    const [alert] = findRegressions(data, th).alerts;
+    expect(alert).toMatchObject({ kind: 'new_signature', tool: 'journal.create_entry' });
+    expect(alert?.summary).toContain('more invalid input');
+    expect(alert?.summary).toContain('up from 3 of 40 calls');
+  });
+
+  it('a signature at the same share as before is no alert, however many times it shows', () => {
+    const data = syntheticData({
+      tools: [
+        {
+          tool: 'journal.create_entry',
+          baseline: { calls: 400, invalidInput: 40 },
+          recent: { calls: 400, invalidInput: 44 },
+        },
+      ],
+      signatures: [
+        { tool: 'journal.create_entry', signature: 'too long', baseline: 40, recent: 44 },
+      ],
+    });
+    expect(findRegressions(data, th).alerts).toEqual([]);
+  });
+
   it('once, or a signature the baseline had, is nothing', () => {
     const data = syntheticData({
       tools,

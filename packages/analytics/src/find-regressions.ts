@@ -52,7 +52,7 @@ export function allHypotheses(
   return [
     ...failureRateHypotheses(data.series, thresholds),
     ...checkFailureHypotheses(data.series, thresholds),
-    ...newSignatureHypotheses(data.signatures, data.series),
+    ...newSignatureHypotheses(data.signatures, data.series, thresholds),
     ...latencyHypotheses(data.latencies, modules, thresholds),
     ...ratingDropHypotheses(data.ratings, thresholds),
   ];

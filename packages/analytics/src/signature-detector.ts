@@ -3,6 +3,7 @@ import { plural } from './alert-text';
 import type { Hypothesis } from './alerts';
 import { newSignatureTest } from './conditional-binomial';
 import { NO_CALLS, type SeriesCounts, type SignatureCounts } from './series-data';
+import type { RegressionThresholds } from './thresholds';
 
 /** A short stable id for a signature (alert ids end up in URLs). */
 export function signatureHash(signature: string): string {
@@ -19,16 +20,20 @@ const OUTCOME_WORDS: Record<string, string> = {
 };
 
 /**
- * New error signatures per tool: every (tool, signature) seen in either window is a
- * hypothesis; one absent from the baseline is tested with the exact conditional test
- * (all k occurrences in the recent window: p = (n_r / (n_r + n_b))^k, n = the tool's
- * calls). Every outcome kind counts, `invalid_input` included: a tightened validation
- * shows as new refusal messages. Signatures the baseline had keep p = 1 but stay in the
- * family (Tarone counts them only when their k could make them significant).
+ * New (or far more frequent) error signatures per tool: every (tool, signature) seen in
+ * either window is a hypothesis, tested with the exact conditional test (of its k
+ * occurrences, at least k_r in the recent window: a binomial tail with
+ * q = n_r / (n_r + n_b), n = the tool's calls; all of them: q^k). Every outcome kind
+ * counts, `invalid_input` included: a tightened validation shows as new refusal
+ * messages — or, when the old limit refused with the same message class ("must be at
+ * most <n> characters"), as that refusal growing from a persona's rare mistake to most
+ * calls. The effect: absent from the baseline, or its share of the tool's calls up by at
+ * least `minFailureRateRise` and at least doubled.
  */
 export function newSignatureHypotheses(
   signatures: readonly SignatureCounts[],
   series: readonly SeriesCounts[],
+  thresholds: Pick<RegressionThresholds, 'minFailureRateRise'>,
 ): Hypothesis[] {
   const calls = new Map(series.filter((s) => s.tool !== null).map((s) => [s.tool, s]));
   return signatures.map((g) => {
@@ -37,10 +42,20 @@ export function newSignatureHypotheses(
     const r = (tool?.recent ?? NO_CALLS).calls;
     const test = newSignatureTest(g.recent, g.baseline, r, b);
     const kinds = g.outcomes.map((o) => OUTCOME_WORDS[o] ?? o).join(', ');
+    const before = b > 0 ? g.baseline / b : 0;
+    const after = r > 0 ? g.recent / r : 0;
+    const rose =
+      g.baseline > 0 &&
+      after - before >= thresholds.minFailureRateRise - 1e-12 &&
+      after >= 2 * before;
+    const since =
+      g.baseline === 0
+        ? `never in ${plural(b, 'call')} before`
+        : `up from ${g.baseline} of ${plural(b, 'call')} before`;
     return {
       p: test.p,
       pMin: test.pMin,
-      effectOk: g.baseline === 0 && g.recent > 0,
+      effectOk: g.recent > 0 && (g.baseline === 0 || rose),
       draft: {
         id: `new_signature:${g.tool}:${signatureHash(g.signature)}`,
         kind: 'new_signature',
@@ -52,7 +67,7 @@ export function newSignatureHypotheses(
         z: null,
         p: test.p,
         pMin: test.pMin,
-        summary: `${g.tool}: new ${kinds} "${g.signature}" in ${g.recent} of ${plural(r, 'recent call')}, never in ${plural(b, 'call')} before`,
+        summary: `${g.tool}: ${g.baseline === 0 ? 'new' : 'more'} ${kinds} "${g.signature}" in ${g.recent} of ${plural(r, 'recent call')}, ${since}`,
         numbers: {
           baseline: `${g.baseline} of ${plural(b, 'call')}`,
           recent: `${g.recent} of ${plural(r, 'call')}`,

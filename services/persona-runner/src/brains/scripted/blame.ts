@@ -17,6 +17,10 @@ export interface Judgement {
 /**
  * Who is to blame, from the probes of one write (in the order they were made):
  * - every probe that answered showed the effect → the write `passed`, `by` the first;
+ *   each probe that showed it `passed` too, `by` the write it agreed with — a read's
+ *   checked answers are what its own failed-check rate is measured against (without
+ *   them a read that starts leaving rows out has no baseline, and only the module, or
+ *   the write, would be blamed);
  * - every probe that answered failed to show it → the write `failed`, `by` the first,
  *   with that probe's `expected`/`seen`; the probes get no verdict (they told the truth);
  * - some showed it and some did not → the write `passed` (`by` the first that showed
@@ -45,6 +49,10 @@ export function blame(writeIndex: number, probes: readonly ProbeOutcome[]): Judg
   }
   return [
     { index: writeIndex, check: { status: 'passed', by: firstShowing.index } },
+    ...showing.map((probe) => ({
+      index: probe.index,
+      check: { status: 'passed' as const, by: writeIndex },
+    })),
     ...missing.map((probe) => ({
       index: probe.index,
       check: {
