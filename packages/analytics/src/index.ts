@@ -28,6 +28,7 @@ export { compareSides } from './compare-sides';
 export { newSignatureTest } from './conditional-binomial';
 export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export { type DeadLetterSummary, personaDeadLetterSummary } from './dead-letters';
+export { rankSampleFloor } from './detectable';
 export {
   type ActionEvidence,
   type AlertEvidence,
