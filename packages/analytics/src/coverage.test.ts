@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverage } from './coverage';
-import { rankTestCanReach, ratingsNeeded, trialsNeeded } from './detectable';
+import { rankSampleFloor, rankTestCanReach, ratingsNeeded, trialsNeeded } from './detectable';
 import { twoProportionSampleSize } from './power';
 import { quantile } from './statistics';
 import { rng, syntheticData } from './testing/synthetic';
@@ -129,6 +129,8 @@ describe('rating test minimum sample from power', () => {
     // α = .0025 at all (1/C(12, 6) = .0011; with 5, 1/C(10, 5) = .0040).
     expect(rankTestCanReach(5, 5, level)).toBe(false);
     expect(rankTestCanReach(6, 6, level)).toBe(true);
+    expect(rankSampleFloor(level)).toBe(6);
+    expect(rankSampleFloor(0.05)).toBe(3);
     expect(ratingsNeeded([5, 5, 5], 0.5, { alpha: level, power: 0.8 })).toBe(6);
     expect(ratingsNeeded([5], 0.5, { alpha: level, power: 0.8 })).toBeNull();
   });

@@ -114,9 +114,17 @@ export function detectableRatingDrop(
  * fewer than a rank test needs to reach the level at all (complete separation).
  */
 export function rankSamplesNeeded(sd: number, shift: number, level: Level): number {
+  return Math.max(mannWhitneySampleSize(sd, shift, level), rankSampleFloor(level.alpha));
+}
+
+/**
+ * The fewest observations a side (at most 50) with which a rank test can reach `alpha`
+ * at all: fewer ratings than this say nothing to the rating test, whatever their mean.
+ */
+export function rankSampleFloor(alpha: number): number {
   let floor = 1;
-  while (floor < 50 && !rankTestCanReach(floor, floor, level.alpha)) floor++;
-  return Math.max(mannWhitneySampleSize(sd, shift, level), floor);
+  while (floor < 50 && !rankTestCanReach(floor, floor, alpha)) floor++;
+  return floor;
 }
 
 /**

@@ -113,4 +113,19 @@ describe('groupIncidents', () => {
     expect(incidents[0]?.lead.id).toBe('failure_rate:notes.create');
     expect(incidents[0]?.alerts[0]?.id).toBe('rating_drop:notes');
   });
+
+  it('makes one incident of a module fault whose message names each tool', () => {
+    const at = '2026-03-18T05:00:00.000Z';
+    const text = (tool: string) => `internal error: ${tool} failed unexpectedly (request <n>)`;
+    const incidents = groupIncidents([
+      alert('new_signature', 'notes', 'notes.pin', at, text('notes.pin')),
+      alert('new_signature', 'notes', 'notes.tag2', at, text('notes.tag<n>')),
+      alert('failure_rate', 'notes', 'notes.pin', at),
+      alert('failure_rate', 'notes', null, at),
+      alert('new_signature', 'notes', 'notes.edit', at, 'internal error: disk full'),
+    ]);
+    expect(incidents.map((i) => i.alerts.length)).toEqual([4, 1]);
+    expect(incidents[0]?.tools).toEqual(['notes.pin', 'notes.tag2']);
+    expect(incidents[1]?.signature?.text).toBe('internal error: disk full');
+  });
 });

@@ -4,8 +4,8 @@ import type { RegressionAlert } from './alerts';
 export const INCIDENT_ONSET_WINDOW_HOURS = 36;
 
 /**
- * Alerts that share one cause: one module, at most one error signature, onsets within
- * one window. A broken tool shows up several ways (the tool's and the module's failure
+ * Alerts that share one cause: one module, at most one error class (its signature with
+ * the tool's own name taken out), onsets within one window. A broken tool shows up several ways (the tool's and the module's failure
  * rate, a new error message, the module's ratings); the incident lists them as its parts.
  */
 export interface Incident<A extends RegressionAlert = RegressionAlert> {
@@ -51,8 +51,16 @@ interface Cluster<A extends RegressionAlert> {
   alerts: A[];
 }
 
+/**
+ * The error class of a new-signature alert with its own tool's name taken out: a module
+ * fault says "notes.pin failed unexpectedly" on one tool and "notes.tag failed…" on the
+ * next, one cause. The tool name is written as `auth.error_signature` stores it (lower
+ * case, numbers as `<n>`).
+ */
 function signatureOf(a: RegressionAlert): string | null {
-  return a.kind === 'new_signature' ? a.signature : null;
+  if (a.kind !== 'new_signature') return null;
+  const name = a.tool.toLowerCase().replace(/-?[0-9]+(\.[0-9]+)?/g, '<n>');
+  return name ? a.signature.split(name).join('<tool>') : a.signature;
 }
 
 function onsetMs(a: RegressionAlert): number | null {

@@ -28,6 +28,7 @@ export { compareSides } from './compare-sides';
 export { newSignatureTest } from './conditional-binomial';
 export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export { type DeadLetterSummary, personaDeadLetterSummary } from './dead-letters';
+export { rankSampleFloor } from './detectable';
 export {
   type ActionEvidence,
   type AlertEvidence,
@@ -107,7 +108,13 @@ export {
 export { mean, quantile, standardDeviation } from './statistics';
 export { DEFAULT_THRESHOLDS, type RegressionThresholds } from './thresholds';
 export { tickDetail } from './tick-detail';
-export { personaTimeline, type TickEntry, type TimelineTick, tickHistory } from './tick-history';
+export {
+  personaTimeline,
+  type TickEntry,
+  type TickFilter,
+  type TimelineTick,
+  tickHistory,
+} from './tick-history';
 export { type TickTranscript, tickTranscript } from './tick-transcript';
 export { type ToolStats, type ToolWindowStats, toolStats } from './tool-stats';
 export { type ToolUsage, toolUsage } from './tool-usage';

@@ -33,11 +33,25 @@ interface Row extends Record<string, unknown> {
   cost_usd: number | null;
 }
 
-/** Persona ticks, newest first; optionally only failed ones, or one persona's. */
-export async function tickHistory(
-  db: Database,
-  options: { limit?: number; failedOnly?: boolean; personaId?: string } = {},
-): Promise<TickEntry[]> {
+/** Which ticks {@link tickHistory} lists; every field given must hold. */
+export interface TickFilter {
+  limit?: number;
+  failedOnly?: boolean;
+  personaId?: string;
+  /** A persona's id or email. */
+  persona?: string;
+  brain?: string;
+  model?: string;
+  status?: string;
+  /** Started at or after. */
+  from?: Date;
+  /** Started before. */
+  to?: Date;
+}
+
+/** Persona ticks, newest first, narrowed by `options` (see {@link TickFilter}). */
+export async function tickHistory(db: Database, options: TickFilter = {}): Promise<TickEntry[]> {
+  const o = options;
   const rows = await selectRows<Row>(
     db,
     sql`select t.id, t.persona_id, u.email as persona, t.status, t.brain, t.model, t.started_at, t.finished_at,
@@ -45,10 +59,16 @@ export async function tickHistory(
                (select count(*) from auth.persona_actions a where a.tick_id = t.id and a.result = 'error')::int as errors
         from auth.persona_ticks t join auth.users u on u.id = t.persona_id
         where true
-          ${options.failedOnly ? sql`and t.status in ('failed', 'timeout', 'abandoned')` : sql``}
-          ${options.personaId ? sql`and t.persona_id = ${options.personaId}` : sql``}
+          ${o.failedOnly ? sql`and t.status in ('failed', 'timeout', 'abandoned')` : sql``}
+          ${o.personaId ? sql`and t.persona_id = ${o.personaId}` : sql``}
+          ${o.persona ? sql`and (t.persona_id = ${o.persona} or u.email = ${o.persona})` : sql``}
+          ${o.brain ? sql`and t.brain = ${o.brain}` : sql``}
+          ${o.model ? sql`and t.model = ${o.model}` : sql``}
+          ${o.status ? sql`and t.status = ${o.status}` : sql``}
+          ${o.from ? sql`and t.started_at >= ${o.from.toISOString()}::timestamptz` : sql``}
+          ${o.to ? sql`and t.started_at < ${o.to.toISOString()}::timestamptz` : sql``}
         order by t.started_at desc, t.id
-        limit ${options.limit ?? 100}`,
+        limit ${o.limit ?? 100}`,
   );
   return rows.map((r) => {
     const startedAt = toIso(r.started_at) as string;

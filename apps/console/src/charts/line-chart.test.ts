@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendLayout, lineChart } from './line-chart';
+import { lineChart, segments } from './line-chart';
 
 const days = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'];
 
@@ -21,7 +21,9 @@ describe('lineChart', () => {
         { name: 'todo', href: '/modules/todo', points: days.map((x) => ({ x, y: 4 })) },
       ],
     });
-    expect(html).toMatch(/^<svg[^>]*role="img"[^>]*aria-labelledby="t-title"/);
+    expect(html).toMatch(
+      /^<figure class="line-chart-figure"><svg[^>]*role="img"[^>]*aria-labelledby="t-title"/,
+    );
     expect(html).toContain('<title id="t-title">Mean rating</title>');
     expect(count(html, /class="line"/g)).toBe(2);
     expect(count(html, /<circle class="point"/g)).toBe(8);
@@ -99,11 +101,72 @@ describe('lineChart', () => {
   });
 });
 
-describe('legendLayout', () => {
-  it('wraps entries into rows that fit the width', () => {
-    const layout = legendLayout(['calendar', 'contacts', 'journal', 'invoices'], 200);
-    expect(layout.rows).toBeGreaterThan(1);
-    expect(layout.positions[0]).toEqual({ x: 0, row: 0 });
-    expect(legendLayout([], 200).rows).toBe(0);
+describe('lineChart for an operator', () => {
+  const points = (ys: number[], counts: number[]) =>
+    days.map((x, i) => ({ x, y: ys[i] ?? null, count: counts[i] ?? 0 }));
+
+  it('highlights the alerting series and mutes the others, in the SVG and the legend', () => {
+    const html = render({
+      series: [
+        { name: 'todo', points: points([4, 4, 4, 4], [9, 9, 9, 9]) },
+        { name: 'notes', highlight: true, points: points([4, 3, 2, 2], [9, 9, 9, 9]) },
+      ],
+    });
+    expect(html).toContain('<g class="series lc-s0 muted" data-series="todo">');
+    expect(html).toContain('<g class="series lc-s1 highlight" data-series="notes">');
+    expect(html).toContain('class="legend-item highlight" data-series="notes"');
+    expect(html).toContain('class="legend-item muted" data-series="todo"');
+  });
+
+  it('puts a checkbox per series in the legend that the stylesheet ties to its line', () => {
+    const html = render({
+      series: [
+        { name: 'todo', href: '/modules/todo', points: points([4], [5]) },
+        { name: 'notes', points: points([3], [5]) },
+      ],
+    });
+    expect(count(html, /<input type="checkbox" class="lc-t\d+" checked=""/g)).toBe(2);
+    expect(html).toContain('<a href="/modules/todo">todo</a>');
+    expect(html).not.toMatch(/class="series[^"]*(muted|highlight)/);
+  });
+
+  it('marks the estimated onset with a vertical line, leaving out markers off the axis', () => {
+    const html = render({
+      series: [{ name: 'notes', points: points([4, 4, 2, 2], [9, 9, 9, 9]) }],
+      markers: [
+        { x: '2026-03-03', label: 'onset' },
+        { x: '2025-01-01', label: 'old' },
+      ],
+    });
+    expect(count(html, /<g class="marker"/g)).toBe(1);
+    expect(html).toMatch(
+      /<g class="marker" data-marker="2026-03-03"><line x1="720" x2="720"[^>]*><\/line><text[^>]*>onset<\/text>/,
+    );
+  });
+
+  it('draws values on fewer than minCount observations hollow, with dashed segments', () => {
+    const html = render({
+      minCount: 6,
+      series: [{ name: 'notes', points: points([4, 4, 1, 4], [20, 20, 2, 20]) }],
+    });
+    expect(count(html, /<circle class="point small"[^>]*fill="#fff"/g)).toBe(1);
+    expect(count(html, /<circle class="point" /g)).toBe(3);
+    expect(count(html, /class="line small"/g)).toBe(1);
+    expect(count(html, /class="line"/g)).toBe(1);
+    expect(html).toContain('Hollow points: fewer than 6 ratings that day');
+    expect(
+      render({ minCount: 6, series: [{ name: 'x', points: points([4], [9]) }] }),
+    ).not.toContain('Hollow points');
+  });
+});
+
+describe('segments', () => {
+  it('merges neighbouring segments of one kind', () => {
+    const run = [0, 1, 2, 3, 4].map((i) => ({ i, v: i }));
+    const out = segments(run, (i) => i === 3);
+    expect(out.map((s) => [s.small, s.points.map((p) => p.i)])).toEqual([
+      [false, [0, 1, 2]],
+      [true, [2, 3, 4]],
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { chartLegend, TOGGLE_SLOTS } from './chart-legend';
+import { COUNT_STRIP, countStrip } from './count-strip';
 import { seriesColor } from './palette';
 import { bandPosition, labelIndexes, linearScale, linePath, px, runs, shortDay } from './scale';
 
@@ -17,6 +19,14 @@ export interface LineSeries {
   color?: string;
   /** Makes the legend entry a link. */
   href?: string;
+  /** An alerting series: drawn bold, and every series not highlighted is muted. */
+  highlight?: boolean;
+}
+
+/** A vertical marker at a category, e.g. an alert's estimated onset. */
+export interface ChartMarker {
+  x: string;
+  label: string;
 }
 
 /** What {@link lineChart} draws. */
@@ -42,18 +52,23 @@ export interface LineChartOptions {
   /** Message drawn when no series has a value. */
   emptyText?: string;
   testId?: string;
+  /** Values resting on fewer observations are drawn hollow and their segments dashed. */
+  minCount?: number;
+  /** Vertical markers (the estimated onset); markers outside the categories are left out. */
+  markers?: readonly ChartMarker[];
 }
 
 const MARGIN = { top: 14, right: 18, bottom: 26, left: 44 };
-const COUNT_STRIP = 34;
-const LEGEND_ROW = 20;
 
 /**
  * A multi-series line chart as inline SVG: y axis with grid lines (the 1–5 rating scale
  * by default), x axis of categories (days), one line per series with a marker per value.
  * Missing values break a line; a dashed faint connector bridges the gap so the trend
  * stays readable. A single value is a lone marker. No data at all draws the axes and a
- * message. Every marker carries a `<title>` with its exact value and count.
+ * message. Every marker carries a `<title>` with its exact value and count. When a series
+ * is highlighted (alerting) the others are muted; a value on fewer than `minCount`
+ * observations is a hollow point joined by dashes; `markers` draw a dashed vertical line
+ * (the onset). The legend under the SVG toggles series (see {@link chartLegend}).
  *
  * @example
  * lineChart({ id: 'm', title: 'Mean rating per day', categories: days, series: [{ name: 'todo', points }] })
@@ -86,17 +101,31 @@ export function lineChart(options: LineChartOptions) {
     return { ...s, color: s.color ?? seriesColor(k), values, counts, runs: runs(values) };
   });
   const empty = series.every((s) => s.runs.length === 0);
+  const anyHighlight = series.some((s) => s.highlight);
+  const minCount = options.minCount ?? 0;
+  const small = (c: number | null) => c !== null && c < minCount;
+  const seriesClass = (s: { highlight?: boolean }, k: number) =>
+    [
+      'series',
+      k < TOGGLE_SLOTS ? `lc-s${k}` : '',
+      anyHighlight ? (s.highlight ? 'highlight' : 'muted') : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
 
   const stripTop = bottom + MARGIN.bottom;
-  const legendTop = stripTop + (options.showCounts ? COUNT_STRIP : 0) + 6;
-  const legend = legendLayout(
-    series.map((s) => s.name),
-    width - left,
-  );
-  const height = legendTop + (series.length > 0 ? legend.rows * LEGEND_ROW : 0) + 4;
+  const height = stripTop + (options.showCounts ? COUNT_STRIP : 0) + 4;
+  const markers = (options.markers ?? []).flatMap((m) => {
+    const i = index.get(m.x);
+    return i === undefined ? [] : [{ ...m, at: px(x(i)) }];
+  });
+  const smallNote =
+    minCount > 1 && series.some((s) => s.counts.some(small))
+      ? `Hollow points: fewer than ${minCount} ratings that day`
+      : null;
   const titleId = `${options.id}-title`;
 
-  return (
+  const svg = (
     <svg
       class="chart line-chart"
       viewBox={`0 0 ${width} ${height}`}
@@ -144,8 +173,16 @@ export function lineChart(options: LineChartOptions) {
           {options.emptyText ?? 'No data in this window'}
         </text>
       ) : null}
-      {series.map((s) => (
-        <g class="series" data-series={s.name}>
+      {markers.map((m) => (
+        <g class="marker" data-marker={m.x}>
+          <line x1={m.at} x2={m.at} y1={top} y2={bottom} />
+          <text x={m.at + 4} y={top + 10}>
+            {m.label}
+          </text>
+        </g>
+      ))}
+      {series.map((s, k) => (
+        <g class={seriesClass(s, k)} data-series={s.name}>
           <title>{s.name}</title>
           {s.runs.length > 1 ? (
             <path
@@ -156,15 +193,23 @@ export function lineChart(options: LineChartOptions) {
           ) : null}
           {s.runs
             .filter((r) => r.length > 1)
-            .map((r) => (
+            .flatMap((r) => segments(r, (i) => small(s.counts[i] ?? null)))
+            .map((seg) => (
               <path
-                class="line"
-                d={linePath(r.map((p) => ({ x: x(p.i), y: y(p.v) })))}
+                class={seg.small ? 'line small' : 'line'}
+                d={linePath(seg.points.map((p) => ({ x: x(p.i), y: y(p.v) })))}
                 stroke={s.color}
               />
             ))}
           {s.runs.flat().map((p) => (
-            <circle class="point" cx={px(x(p.i))} cy={px(y(p.v))} r={3.2} fill={s.color}>
+            <circle
+              class={small(s.counts[p.i] ?? null) ? 'point small' : 'point'}
+              cx={px(x(p.i))}
+              cy={px(y(p.v))}
+              r={3.2}
+              fill={small(s.counts[p.i] ?? null) ? '#fff' : s.color}
+              stroke={s.color}
+            >
               <title>
                 {`${s.name} · ${categories[p.i]}: ${formatY(p.v)}${countText(s.counts[p.i])}`}
               </title>
@@ -175,66 +220,41 @@ export function lineChart(options: LineChartOptions) {
       {options.showCounts && series[0]
         ? countStrip(series[0].counts, x, stripTop, categories)
         : null}
-      <g class="legend">
-        {series.map((s, k) => {
-          const at = legend.positions[k] ?? { x: 0, row: 0 };
-          const lx = left + at.x;
-          const ly = legendTop + at.row * LEGEND_ROW + 10;
-          const entry = (
-            <g class="legend-item">
-              <line
-                x1={lx}
-                x2={lx + 16}
-                y1={ly - 4}
-                y2={ly - 4}
-                stroke={s.color}
-                stroke-width={3}
-              />
-              <text x={lx + 21} y={ly}>
-                {s.name}
-              </text>
-            </g>
-          );
-          return s.href ? <a href={s.href}>{entry}</a> : entry;
-        })}
-      </g>
     </svg>
+  );
+  const legend = series.map((s) => ({
+    name: s.name,
+    color: s.color,
+    href: s.href,
+    highlight: anyHighlight && s.highlight === true,
+    muted: anyHighlight && s.highlight !== true,
+  }));
+  return (
+    <figure class="line-chart-figure">
+      {svg}
+      {series.length > 0 || smallNote ? chartLegend(options.id, legend, smallNote) : null}
+    </figure>
   );
 }
 
-function countStrip(
-  counts: readonly (number | null)[],
-  x: (i: number) => number,
-  top: number,
-  categories: readonly string[],
-) {
-  const max = Math.max(1, ...counts.map((c) => c ?? 0));
-  const barHeight = linearScale([0, max], [0, COUNT_STRIP - 14]);
-  const step = categories.length > 1 ? Math.abs(x(1) - x(0)) : 24;
-  const barWidth = Math.max(2, Math.min(18, step * 0.6));
-  return (
-    <g class="counts">
-      {counts.map((c, i) =>
-        c ? (
-          <g>
-            <rect
-              x={px(x(i) - barWidth / 2)}
-              y={px(top + COUNT_STRIP - 12 - barHeight(c))}
-              width={px(barWidth)}
-              height={px(barHeight(c))}
-            >
-              <title>{`${categories[i]}: ${c} rating${c === 1 ? '' : 's'}`}</title>
-            </rect>
-            {step >= 16 ? (
-              <text x={px(x(i))} y={top + COUNT_STRIP - 1} text-anchor="middle">
-                {String(c)}
-              </text>
-            ) : null}
-          </g>
-        ) : null,
-      )}
-    </g>
-  );
+/**
+ * Splits a run into segments between neighbouring values: a segment touching a small
+ * sample is `small` (drawn dashed), consecutive segments of one kind are merged.
+ */
+export function segments(
+  run: readonly { i: number; v: number }[],
+  isSmall: (i: number) => boolean,
+): { small: boolean; points: { i: number; v: number }[] }[] {
+  const out: { small: boolean; points: { i: number; v: number }[] }[] = [];
+  for (let n = 1; n < run.length; n++) {
+    const a = run[n - 1] as { i: number; v: number };
+    const b = run[n] as { i: number; v: number };
+    const kind = isSmall(a.i) || isSmall(b.i);
+    const last = out.at(-1);
+    if (last && last.small === kind) last.points.push(b);
+    else out.push({ small: kind, points: [a, b] });
+  }
+  return out;
 }
 
 function countText(count: number | null | undefined): string {
@@ -246,21 +266,4 @@ function integerTicks(min: number, max: number): number[] {
   const ticks: number[] = [];
   for (let t = Math.ceil(min); t <= Math.floor(max); t++) ticks.push(t);
   return ticks.length >= 2 ? ticks : [min, max];
-}
-
-/** Places legend entries left to right, wrapping into rows (text width estimated). */
-export function legendLayout(names: readonly string[], width: number) {
-  const positions: { x: number; row: number }[] = [];
-  let x = 0;
-  let row = 0;
-  for (const name of names) {
-    const w = 30 + Math.min(name.length, 40) * 7;
-    if (x > 0 && x + w > width) {
-      x = 0;
-      row += 1;
-    }
-    positions.push({ x, row });
-    x += w;
-  }
-  return { positions, rows: names.length === 0 ? 0 : row + 1 };
 }

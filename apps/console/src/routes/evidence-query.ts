@@ -5,7 +5,7 @@ import { z } from 'zod';
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
 /** `2026-03-20T12:00` (a datetime-local field, read as UTC) or a full ISO instant. */
-const instant = z.preprocess(
+export const instant = z.preprocess(
   blank,
   z
     .string()

@@ -5,6 +5,7 @@ import {
   latestModuleNotes,
   moduleExists,
   moduleTrends,
+  rankSampleFloor,
   toolStats,
   windowBounds,
 } from '@mana/analytics';
@@ -46,6 +47,7 @@ export function moduleRoutes(deps: PageDeps) {
         alerts={analysis.alerts.filter((a) => a.module === module)}
         notes={notes}
         failures={failures}
+        minCount={rankSampleFloor(analysis.family.level)}
         days={dayRange(start, end)}
         since={since}
         sinceDays={days}

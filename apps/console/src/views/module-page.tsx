@@ -1,9 +1,10 @@
-import type {
-  FailedCall,
-  ModuleNote,
-  ModuleTrend,
-  RegressionAlert,
-  ToolStats,
+import {
+  type FailedCall,
+  groupIncidents,
+  type ModuleNote,
+  type ModuleTrend,
+  type RegressionAlert,
+  type ToolStats,
 } from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
 import { lineChart } from '../charts/line-chart';
@@ -11,6 +12,7 @@ import { PageHeading, Rating, WindowPicker } from './components';
 import { FailuresTable, NotesTable } from './evidence-tables';
 import { alertHref, fmtChange, fmtSpan, plural } from './format';
 import { AsOf, Layout } from './layout';
+import { onsetMarkers } from './modules-page';
 import { ToolSection } from './tool-section';
 
 /** One module: its rating trend, its tools' error rates and latency, notes and failures. */
@@ -22,6 +24,8 @@ export function ModulePage(props: {
   alerts: readonly RegressionAlert[];
   notes: readonly ModuleNote[];
   failures: readonly FailedCall[];
+  /** Days with fewer ratings are drawn as small samples. */
+  minCount: number;
   days: readonly string[];
   since: string;
   sinceDays: number;
@@ -71,6 +75,8 @@ export function ModulePage(props: {
             : [],
           yLabel: 'mean rating (1–5)',
           showCounts: true,
+          markers: onsetMarkers(groupIncidents(props.alerts), false),
+          minCount: props.minCount,
           emptyText: 'No ratings of this module in this window',
           testId: 'chart-module-trend',
         })}

@@ -1,8 +1,10 @@
+import { TOGGLE_SLOTS } from '../charts/chart-legend';
+
 /**
  * The console's whole stylesheet, inlined into every page: no fonts, no CDN, nothing
  * fetched. System font stack, a light theme, and the chart classes the SVG builders use.
  */
-export const CONSOLE_CSS = `
+export const CONSOLE_CSS = `${legendToggleCss()}
 :root { --fg:#1d2430; --muted:#5f6b7a; --line:#e2e6eb; --bg:#f6f7f9; --card:#fff;
   --accent:#3b5bdb; --ok:#1e8449; --warn:#b9770e; --bad:#c0392b; }
 * { box-sizing: border-box; }
@@ -96,7 +98,15 @@ svg.chart .grid { stroke:#edf0f3; } svg.chart .axis-line { stroke:#b8c0ca; }
 svg.chart .line { fill:none; stroke-width:2; stroke-linejoin:round; stroke-linecap:round; }
 svg.chart .gap { fill:none; stroke-width:1; stroke-dasharray:3 4; opacity:.45; }
 svg.chart .point { stroke:#fff; stroke-width:1; }
-svg.chart .legend text { fill:var(--fg); font-size:12px; }
+svg.chart .series.muted { opacity:.28; } svg.chart .series.highlight .line { stroke-width:3.4; }
+svg.chart .line.small { stroke-dasharray:5 4; } svg.chart .point.small { stroke-width:1.6; }
+svg.chart .marker line { stroke:var(--bad); stroke-dasharray:4 3; } svg.chart .marker text { fill:var(--bad); }
+.line-chart-figure { margin:0; }
+.chart-legend { display:flex; flex-wrap:wrap; gap:4px 14px; margin-top:6px; font-size:12px; }
+.chart-legend .legend-item { display:inline-flex; align-items:center; gap:4px; }
+.chart-legend .legend-item.muted { opacity:.6; } .chart-legend .legend-item.highlight { font-weight:600; }
+.chart-legend .swatch { display:inline-block; width:16px; height:3px; vertical-align:middle; }
+.chart-legend input { margin:0 3px 0 0; } .chart-legend .legend-note { color:var(--muted); }
 svg.chart .empty { fill:var(--muted); font-size:13px; }
 svg.chart .counts rect { fill:#c9d3e0; }
 svg.sparkline { display:inline-block; vertical-align:middle; }
@@ -120,3 +130,11 @@ code { overflow-wrap:anywhere; }
   .errtext, .notes { overflow-wrap:anywhere; }
 }
 `;
+
+/** Hides series `k` of a line chart while its legend checkbox `k` is unchecked (no script). */
+function legendToggleCss(): string {
+  return Array.from(
+    { length: TOGGLE_SLOTS },
+    (_, k) => `.line-chart-figure:has(.lc-t${k}:not(:checked)) .lc-s${k} { display:none; }`,
+  ).join('\n');
+}

@@ -3,14 +3,16 @@ import type { Admin } from '../auth/admin-verifier';
 import { Empty, PageHeading, StatusBadge, Time } from './components';
 import { fmtMs, personaHref, plural, tickHref } from './format';
 import { Layout } from './layout';
+import { TickFilterForm, type TickQuery, tickSearch } from './tick-filter-form';
 
-/** The tick history, newest first, optionally failures only. */
+/** The tick history, newest first, filtered by the query (see {@link TickFilterForm}). */
 export function TicksPage(props: {
   admin: Admin | undefined;
   ticks: readonly TickEntry[];
+  query: TickQuery & { limit: number };
   failedOnly: boolean;
-  limit: number;
 }) {
+  const limit = props.query.limit;
   return (
     <Layout title="Ticks" nav="ticks" admin={props.admin}>
       <PageHeading title={props.failedOnly ? 'Failed ticks' : 'Ticks'}>
@@ -28,8 +30,11 @@ export function TicksPage(props: {
           </a>
         </span>
       </PageHeading>
+      <TickFilterForm query={props.query} />
       {props.ticks.length === 0 ? (
-        <Empty>{props.failedOnly ? 'No tick has failed.' : 'No tick has run yet.'}</Empty>
+        <Empty>
+          {tickSearch({ ...props.query, limit: 100 }) ? 'No tick matches.' : 'No tick has run yet.'}
+        </Empty>
       ) : (
         <table data-testid="tick-table">
           <thead>
@@ -68,12 +73,10 @@ export function TicksPage(props: {
           </tbody>
         </table>
       )}
-      {props.ticks.length >= props.limit ? (
+      {props.ticks.length >= limit ? (
         <p class="muted">
-          Showing the latest {props.limit}.{' '}
-          <a
-            href={`/ticks?${props.failedOnly ? 'failed=1&' : ''}limit=${Math.min(props.limit * 2, 1000)}`}
-          >
+          Showing the latest {limit}.{' '}
+          <a href={`/ticks${tickSearch({ ...props.query, limit: Math.min(limit * 2, 1000) })}`}>
             Show more
           </a>
         </p>

@@ -1,0 +1,66 @@
+import { TICK_STATUSES } from '@mana/contracts';
+
+/** The ticks list's filter as its query gives it (strings as typed, for the form and links). */
+export interface TickQuery {
+  failed?: string | undefined;
+  persona?: string | undefined;
+  brain?: string | undefined;
+  model?: string | undefined;
+  status?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** `?persona=…&…` of the filter fields that are set ('' when none). */
+export function tickSearch(q: TickQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ['failed', 'persona', 'brain', 'model', 'status', 'from', 'to'] as const) {
+    const value = q[key];
+    if (value) params.set(key, value);
+  }
+  if (q.limit !== undefined && q.limit !== 100) params.set('limit', String(q.limit));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A GET form narrowing the ticks: persona (id or email), brain, model, status, start time (UTC). */
+export function TickFilterForm(props: { query: TickQuery }) {
+  const q = props.query;
+  const field = (name: 'persona' | 'brain' | 'model', label: string) => (
+    <label>
+      {label}
+      <input type="text" name={name} value={q[name] ?? ''} data-testid={`filter-${name}`} />
+    </label>
+  );
+  return (
+    <form method="get" action="/ticks" class="filters" data-testid="tick-filter">
+      {field('persona', 'Persona (email or id)')}
+      {field('brain', 'Brain')}
+      {field('model', 'Model')}
+      <label>
+        Status
+        <select name="status" data-testid="filter-status">
+          <option value="">any</option>
+          {TICK_STATUSES.map((s) => (
+            <option value={s} selected={q.status === s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From (UTC)
+        <input type="datetime-local" name="from" value={q.from ?? ''} data-testid="filter-from" />
+      </label>
+      <label>
+        To (UTC)
+        <input type="datetime-local" name="to" value={q.to ?? ''} data-testid="filter-to" />
+      </label>
+      <button type="submit" data-testid="filter-submit">
+        Filter
+      </button>
+      <a href="/ticks">clear</a>
+    </form>
+  );
+}
