@@ -91,6 +91,13 @@ const ENGINE_FREE = [
   'services/persona-runner/src/transcript/transcript-recorder.test.ts',
 ];
 
+/**
+ * Whole-catalog simulations whose SQL the rest of the postgres project already covers
+ * (the same persistence path, the same queries): the drill's short form simulates four
+ * days and the attack suite fuzzes every tool; once, on PGlite, keeps the suite short.
+ */
+const PGLITE_ONLY = ['tests/e2e/src/drill.test.ts', 'tests/security/src/attack.test.ts'];
+
 // Most of the suite waits on loopback HTTP, a PostgreSQL server or a child process, so
 // one worker per core leaves the cores idle; Vitest's default is cores − 1.
 const workers = Math.max(2, availableParallelism() + 1);
@@ -117,7 +124,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 env: { MANA_TEST_DB: 'postgres' },
-                exclude: ['**/node_modules/**', ...ENGINE_FREE],
+                exclude: ['**/node_modules/**', ...ENGINE_FREE, ...PGLITE_ONLY],
               },
             },
           ]
