@@ -91,6 +91,7 @@ describe(`schema on ${testDatabaseTarget()}`, () => {
         'persona_ticks',
         'persona_transcripts',
         'personas',
+        'rate_limits',
         'release_markers',
         'sessions',
         'users',

@@ -19,10 +19,15 @@ export function isJsonRequest(contentType: string | undefined): boolean {
  */
 export function jsonOnly(): MiddlewareHandler {
   return async (c, next) => {
+    // A request has a body when it says so: a content-type, a non-zero content-length or a
+    // transfer-encoding (RFC 9112 §6.3). The node adapter hands every DELETE a stream, so
+    // the stream itself says nothing.
+    const length = c.req.header('content-length');
     const hasBody =
-      c.req.raw.body !== null &&
       !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
-      c.req.header('content-length') !== '0';
+      (c.req.header('content-type') !== undefined ||
+        (length !== undefined && length !== '0') ||
+        c.req.header('transfer-encoding') !== undefined);
     if (hasBody && !isJsonRequest(c.req.header('content-type'))) {
       const { status, message } = COMMON_ERROR_CODES.UNSUPPORTED_MEDIA_TYPE;
       throw new ApiError(status, 'UNSUPPORTED_MEDIA_TYPE', message);
