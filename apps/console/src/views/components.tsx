@@ -70,3 +70,53 @@ export function PageHeading(props: { title: string; children?: Child }) {
     </>
   );
 }
+
+/** A filter's `<select>`: one choice or the empty "any" value, the current one selected. */
+export function ChoiceField(props: {
+  label: string;
+  name: string;
+  any: string;
+  choices: readonly (string | { value: string; label: string })[];
+  selected: string | undefined;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} data-testid={`filter-${props.name}`}>
+        <option value="">{props.any}</option>
+        {props.choices.map((c) => {
+          const { value, label } = typeof c === 'string' ? { value: c, label: c } : c;
+          return (
+            <option value={value} selected={props.selected === value}>
+              {label}
+            </option>
+          );
+        })}
+      </select>
+    </label>
+  );
+}
+
+/** A filter's time range (UTC, `datetime-local`) and its submit button. */
+export function TimeRangeFields(props: { from: string | undefined; to: string | undefined }) {
+  return (
+    <>
+      <label>
+        From (UTC)
+        <input
+          type="datetime-local"
+          name="from"
+          value={props.from ?? ''}
+          data-testid="filter-from"
+        />
+      </label>
+      <label>
+        To (UTC)
+        <input type="datetime-local" name="to" value={props.to ?? ''} data-testid="filter-to" />
+      </label>
+      <button type="submit" data-testid="filter-submit">
+        Filter
+      </button>
+    </>
+  );
+}

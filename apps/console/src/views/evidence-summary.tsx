@@ -1,6 +1,6 @@
 import type { EvidenceGroups } from '@mana/analytics';
 import { ACTION_OUTCOMES } from '@mana/contracts';
-import { Empty, Rating, Time } from './components';
+import { ChoiceField, Empty, Rating, Time, TimeRangeFields } from './components';
 import { personaHref, plural } from './format';
 
 /** The filter as the page's query gives it (strings as typed, for the form and links). */
@@ -83,50 +83,28 @@ export function EvidenceFilterForm(props: {
     <form method="get" action={props.action} class="filters" data-testid="evidence-filter">
       {props.since !== '7d' ? <input type="hidden" name="since" value={props.since} /> : null}
       {q.size ? <input type="hidden" name="size" value={String(q.size)} /> : null}
-      <label>
-        Persona
-        <select name="persona" data-testid="filter-persona">
-          <option value="">all</option>
-          {props.groups.choices.personas.map((p) => (
-            <option value={p.id} selected={q.persona === p.id}>
-              {p.email}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Tool
-        <select name="tool" data-testid="filter-tool">
-          <option value="">all</option>
-          {props.groups.choices.tools.map((t) => (
-            <option value={t} selected={q.tool === t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Outcome
-        <select name="outcome" data-testid="filter-outcome">
-          <option value="">the alert’s</option>
-          {ACTION_OUTCOMES.map((o) => (
-            <option value={o} selected={q.outcome === o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        From (UTC)
-        <input type="datetime-local" name="from" value={q.from ?? ''} data-testid="filter-from" />
-      </label>
-      <label>
-        To (UTC)
-        <input type="datetime-local" name="to" value={q.to ?? ''} data-testid="filter-to" />
-      </label>
-      <button type="submit" data-testid="filter-submit">
-        Filter
-      </button>
+      <ChoiceField
+        label="Persona"
+        name="persona"
+        any="all"
+        choices={props.groups.choices.personas.map((p) => ({ value: p.id, label: p.email }))}
+        selected={q.persona}
+      />
+      <ChoiceField
+        label="Tool"
+        name="tool"
+        any="all"
+        choices={props.groups.choices.tools}
+        selected={q.tool}
+      />
+      <ChoiceField
+        label="Outcome"
+        name="outcome"
+        any="the alert’s"
+        choices={ACTION_OUTCOMES}
+        selected={q.outcome}
+      />
+      <TimeRangeFields from={q.from} to={q.to} />
       <a href={`${props.action}${evidenceSearch({}, props.since)}`}>clear</a>
     </form>
   );

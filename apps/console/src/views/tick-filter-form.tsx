@@ -1,4 +1,5 @@
 import { TICK_STATUSES } from '@mana/contracts';
+import { ChoiceField, TimeRangeFields } from './components';
 
 /** The ticks list's filter as its query gives it (strings as typed, for the form and links). */
 export interface TickQuery {
@@ -38,28 +39,14 @@ export function TickFilterForm(props: { query: TickQuery }) {
       {field('persona', 'Persona (email or id)')}
       {field('brain', 'Brain')}
       {field('model', 'Model')}
-      <label>
-        Status
-        <select name="status" data-testid="filter-status">
-          <option value="">any</option>
-          {TICK_STATUSES.map((s) => (
-            <option value={s} selected={q.status === s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        From (UTC)
-        <input type="datetime-local" name="from" value={q.from ?? ''} data-testid="filter-from" />
-      </label>
-      <label>
-        To (UTC)
-        <input type="datetime-local" name="to" value={q.to ?? ''} data-testid="filter-to" />
-      </label>
-      <button type="submit" data-testid="filter-submit">
-        Filter
-      </button>
+      <ChoiceField
+        label="Status"
+        name="status"
+        any="any"
+        choices={TICK_STATUSES}
+        selected={q.status}
+      />
+      <TimeRangeFields from={q.from} to={q.to} />
       <a href="/ticks">clear</a>
     </form>
   );
