@@ -61,7 +61,10 @@ async function judge(client: Client, name: string, args: unknown): Promise<Answe
     const kind = (result._meta as Record<string, unknown> | undefined)?.[ERROR_KIND_META_KEY];
     return { clean: kind === 'invalid_input', ok: false, text };
   } catch (error) {
-    const text = error instanceof Error ? error.message.slice(0, 300) : String(error);
+    // A transport failure ("fetch failed") says why only in its cause: keep it.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+    const reason = cause ? ` (${(cause as { code?: string }).code ?? ''} ${cause.message})` : '';
+    const text = error instanceof Error ? `${error.message}${reason}`.slice(0, 300) : String(error);
     return { clean: error instanceof McpError && error.code === -32602, ok: false, text };
   }
 }

@@ -1,5 +1,9 @@
 import { type Database, rateLimits } from '@mana/db';
+import { lt } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** How often expired counters are swept, at most (they are ignored until then). */
+const SWEEP_INTERVAL_MS = 60 * 60_000;
 
 /** How many failed logins are let through before the limiter answers 429. */
 export interface LoginLimitSettings {
@@ -56,13 +60,25 @@ export function createLoginLimiter(db: Database, settings: LoginLimitSettings): 
       points,
       duration: settings.windowSeconds,
       blockDuration: settings.blockSeconds,
+      // The store's own sweep is a timer that outlives the database it was given (it
+      // fired on a closed PGlite after every simulation); the limiter sweeps instead.
+      clearExpiredByTimeout: false,
     });
   const byAddress = limiter('login-address', settings.maxFailuresPerAddress);
   const byAccount = limiter('login-account', settings.maxFailuresPerAccount);
   const account = (keys: LoginKeys) => keys.email.trim().toLowerCase();
+  let lastSweep = 0;
+  /** Deletes counters whose window or block ended, at most once per interval. */
+  const sweep = async () => {
+    const now = Date.now();
+    if (now - lastSweep < SWEEP_INTERVAL_MS) return;
+    lastSweep = now;
+    await db.delete(rateLimits).where(lt(rateLimits.expire, new Date(now)));
+  };
 
   return {
     async admit(keys) {
+      await sweep();
       try {
         await byAddress.consume(keys.address);
         await byAccount.consume(account(keys));

@@ -1,4 +1,4 @@
-import { createDatabase, type DatabaseHandle } from '@mana/db';
+import { createDatabase, type DatabaseHandle, rateLimits } from '@mana/db';
 import { silentLogger } from '@mana/http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../app';
@@ -11,6 +11,7 @@ import {
   type TestAuthApp,
 } from '../../testing/test-app';
 import { createAuth } from '../auth';
+import { createLoginLimiter } from '../login-limiter';
 
 // Issue 10 item 1: `POST /api/v1/auth/login` is rate-limited per account and per address.
 // rate-limiter-flexible reads `Date`, so the clock is Vitest's system time (Date only).
@@ -164,5 +165,16 @@ describe('login limiter', () => {
     } finally {
       await service.close();
     }
+  });
+  it('sweeps counters whose window ended, itself: no timer outlives the database', async () => {
+    await t.db.insert(rateLimits).values([
+      { key: 'sweep-test:old', points: 5, expire: new Date(START.getTime() - 60_000) },
+      { key: 'sweep-test:live', points: 1, expire: new Date(START.getTime() + 60_000) },
+    ]);
+    const limiter = createLoginLimiter(t.db, SMALL);
+    await limiter.admit({ email: 'sweeper@mana.test', address: '198.51.100.9' });
+    const keys = (await t.db.select().from(rateLimits)).map((r) => r.key);
+    expect(keys).not.toContain('sweep-test:old');
+    expect(keys).toContain('sweep-test:live');
   });
 });
