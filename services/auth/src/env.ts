@@ -48,6 +48,7 @@ const loginLimitSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: count(DEFAULT_LOGIN_LIMITS.maxFailuresPerAddress),
   LOGIN_LIMIT_WINDOW_SECONDS: count(DEFAULT_LOGIN_LIMITS.windowSeconds),
   LOGIN_BLOCK_SECONDS: count(DEFAULT_LOGIN_LIMITS.blockSeconds),
+  LOGIN_MAX_CONCURRENT_HASHES: z.coerce.number().int().min(1).max(64).optional(),
   /** `false`/`0` (default): ignore `X-Forwarded-For`; `true` = 1; or the number of proxies. */
   TRUST_PROXY: z
     .string()
@@ -64,8 +65,9 @@ export interface LoginLimitEnv {
 
 /**
  * Reads `LOGIN_MAX_FAILURES_PER_ACCOUNT` (10), `LOGIN_MAX_FAILURES_PER_ADDRESS` (100),
- * `LOGIN_LIMIT_WINDOW_SECONDS` (900), `LOGIN_BLOCK_SECONDS` (900) and `TRUST_PROXY`
- * (false); the all-in-one stack reads them the same way.
+ * `LOGIN_LIMIT_WINDOW_SECONDS` (900), `LOGIN_BLOCK_SECONDS` (900),
+ * `LOGIN_MAX_CONCURRENT_HASHES` (every core but one) and `TRUST_PROXY` (false); the
+ * all-in-one stack reads them the same way.
  */
 export function parseLoginLimitEnv(source: Record<string, string | undefined>): LoginLimitEnv {
   const env = parseEnv(loginLimitSchema, source, 'login limiter');
@@ -75,6 +77,7 @@ export function parseLoginLimitEnv(source: Record<string, string | undefined>): 
       maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
       blockSeconds: env.LOGIN_BLOCK_SECONDS,
+      maxConcurrentHashes: env.LOGIN_MAX_CONCURRENT_HASHES,
     },
     trustedProxies: env.TRUST_PROXY,
   };

@@ -69,6 +69,7 @@ export async function startAuthService(
     secret: options.secret,
     jwtExpiresIn: options.jwtExpiresIn ?? '1h',
     trustedOrigins: options.trustedOrigins,
+    hashConcurrency: options.loginLimits?.maxConcurrentHashes,
   });
   app = createApp({
     db: options.db,

@@ -23,6 +23,7 @@ import { bearer, jwt, organization } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import { ensurePersonalSpace } from './db/spaces';
 import { mcpOAuthProvider } from './oauth-provider';
+import { defaultHashConcurrency, limitedPasswordHashing } from './password-hashing';
 
 /** What {@link createAuth} needs. */
 export interface AuthOptions {
@@ -33,6 +34,8 @@ export interface AuthOptions {
   /** Lifetime of minted JWTs, e.g. `1h`. */
   jwtExpiresIn: string;
   trustedOrigins?: string[] | undefined;
+  /** Password hashes allowed at once (`LOGIN_MAX_CONCURRENT_HASHES`; default every core but one). */
+  hashConcurrency?: number | undefined;
 }
 
 /**
@@ -71,7 +74,12 @@ export function createAuth(options: AuthOptions) {
         oauthClientAssertions,
       },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      password: limitedPasswordHashing(options.hashConcurrency ?? defaultHashConcurrency()),
+    },
     user: {
       modelName: 'users',
       additionalFields: {

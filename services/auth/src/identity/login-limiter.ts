@@ -15,6 +15,11 @@ export interface LoginLimitSettings {
   windowSeconds: number;
   /** How long a key that went over its budget is refused, in seconds (`LOGIN_BLOCK_SECONDS`). */
   blockSeconds: number;
+  /**
+   * Password hashes (logins, new accounts) run at once; more wait their turn
+   * (`LOGIN_MAX_CONCURRENT_HASHES`; default every core but one).
+   */
+  maxConcurrentHashes?: number | undefined;
 }
 
 /** The defaults: 10 wrong passwords per account, 100 per address, per 15 minutes. */
