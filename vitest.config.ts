@@ -56,6 +56,7 @@ const ENGINE_FREE = [
   'packages/tool-registry/src/faults/fault-spec.test.ts',
   'packages/tool-registry/src/registry.test.ts',
   'services/auth/src/env.test.ts',
+  'services/auth/src/identity/password-hashing.test.ts',
   'services/mcp/src/host-guard.test.ts',
   'services/mcp/src/middleware/caller.test.ts',
   'services/mcp/src/middleware/space.test.ts',
@@ -95,9 +96,18 @@ const ENGINE_FREE = [
 /**
  * Whole-catalog simulations whose SQL the rest of the postgres project already covers
  * (the same persistence path, the same queries): the drill's short form simulates four
- * days and the attack suite fuzzes every tool; once, on PGlite, keeps the suite short.
+ * days, the module-fault simulation six, and the attack suite fuzzes every tool; once, on
+ * PGlite, keeps the suite short.
  */
-const PGLITE_ONLY = ['tests/e2e/src/drill.test.ts', 'tests/security/src/attack.test.ts'];
+const PGLITE_ONLY = [
+  'tests/e2e/src/drill.test.ts',
+  'tests/e2e/src/simulate-fault.test.ts',
+  'tests/security/src/attack.test.ts',
+  // The Agent SDK brain starts a Claude Code CLI per persona-day: seconds of CPU that
+  // test the brain, not the engine (its rows take the runner's path, tested on both).
+  'tests/e2e/src/agent-sdk.test.ts',
+  'services/persona-runner/src/brains/claude-agent-sdk/claude-agent-sdk-brain.test.ts',
+];
 
 // Most of the suite waits on loopback HTTP, a PostgreSQL server or a child process, so
 // one worker per core leaves the cores idle; Vitest's default is cores − 1.
@@ -114,6 +124,11 @@ export default defineConfig({
       'tests/*/src/**/*.test.ts',
     ],
     maxWorkers: workers,
+    // Test files share their worker's module cache instead of importing Hono, Better
+    // Auth, drizzle and the MCP SDK again for every file: measured on the runner's 39
+    // files, 25 % less CPU (131 → 99 s user) and 24 % less wall time. Nothing in the
+    // suite mocks modules or rewrites process.env, and each file opens its own database.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -255,7 +255,7 @@ describe.runIf(runnable)(
         });
       }
       await phone.close();
-    });
+    }, 90_000);
 
     it('signs out', async () => {
       await page.getByTestId('nav-logout').click();

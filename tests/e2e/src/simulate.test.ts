@@ -1,12 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildReport } from '@mana/analytics';
 import { createDatabase, type Database, selectRows } from '@mana/db';
 import { createTestDatabase, testDatabaseTarget } from '@mana/db/testing';
 import { createBrain } from '@mana/persona-runner';
 import { simulate } from '@mana/stack';
-import { parseFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E2E_SECRETS } from './e2e-config';
@@ -72,12 +70,14 @@ describe('npm run simulate', () => {
       const summary = await simulate({
         ...E2E_SECRETS,
         databaseUrl: scratch.url,
-        days: 1.5,
+        // Half a day: every persona is due at the first hour (never active), the hourly
+        // one lives eleven more; enough rows to compare, a third of the time of 1.5 days.
+        days: 0.5,
         seed: 7,
         brain: scripted(7),
         start: START,
       });
-      expect(summary.ticks).toBe(36);
+      expect(summary.ticks).toBe(12);
       expect(summary.failed).toBe(0);
       const handle = await scratch.read();
       runs.push(await fingerprint(handle.db));
@@ -89,48 +89,9 @@ describe('npm run simulate', () => {
     const normal = (run: unknown) =>
       JSON.stringify(run).replace(UUID, 'uuid').replace(SLOWEST, '…');
 
-    require('node:fs').writeFileSync('/tmp/fp2.json', normal(second).replace(/},{/g, '},\n{'));
     expect(normal(second)).toBe(normal(first));
 
     // Rows are stamped with simulated time, hour by hour.
     expect(String(first?.ticks[0]?.at)).toContain('2026-11-16');
   }, 240_000);
-
-  it('a fault switched on midway is flagged, with its evidence, and nothing else is', async () => {
-    if (testDatabaseTarget() === 'postgres') return; // one drill is enough; PGlite is the default engine
-    const scratch = await scratchDatabase();
-    cleanups.push(scratch.drop);
-    const summary = await simulate({
-      ...E2E_SECRETS,
-      databaseUrl: scratch.url,
-      days: 6,
-      seed: 3,
-      brain: scripted(3),
-      start: START,
-      faults: parseFaults('notes:errors=0.7'),
-      faultFromDay: 3,
-    });
-    expect(summary.faults).toEqual({
-      spec: 'notes:errors=0.7,latency=0',
-      from: '2026-11-19T00:00:00.000Z',
-    });
-    const handle = await scratch.read();
-    try {
-      const report = await buildReport(handle.db, { now: new Date(summary.end), sinceDays: 3 });
-      expect(report.alerts.length).toBeGreaterThan(0);
-      expect(report.alerts.map((a) => a.module)).toEqual(report.alerts.map(() => 'notes'));
-      expect(report.alerts.some((a) => a.kind === 'rating_drop')).toBe(true);
-      const first = report.alerts[0];
-      expect(first?.evidence.calls.length ?? 0).toBeGreaterThan(0);
-      expect(first?.evidence.calls[0]?.errorMessage).toMatch(/failed unexpectedly/);
-      // A clean run of the same days raises nothing.
-      const calm = await buildReport(handle.db, {
-        now: new Date('2026-11-19T00:00:00Z'),
-        sinceDays: 1.5,
-      });
-      expect(calm.alerts).toEqual([]);
-    } finally {
-      await handle.close();
-    }
-  }, 300_000);
 });

@@ -166,5 +166,5 @@ describe('the scripted persona checks its writes', () => {
         expect(probe.toolName === 'todo.recent' || probe.toolName === 'todo.list').toBe(true);
       }
     }
-  });
+  }, 90_000);
 });

@@ -120,7 +120,7 @@ describe('scripted brain, living a day against the real gateway', () => {
     }
     // Writes acted on ids the app returned: at least one is a write, not only a re-read.
     expect(reusing.some((c) => !/\.(get|list|search)/.test(c.toolName))).toBe(true);
-  });
+  }, 90_000);
 
   it('with high chaos gets errors back and records them with their messages', async () => {
     const calls: ToolCall[] = [];
