@@ -1,4 +1,5 @@
 import { createTestDatabase, testDatabaseTarget } from '@mana/db/testing';
+import { type Brain, createBrain } from '@mana/persona-runner';
 
 /** Secrets of the stacks these tests start. */
 export const E2E_SECRETS = {
@@ -20,4 +21,11 @@ export async function stackDatabase(): Promise<{ url: string; drop: () => Promis
   if (testDatabaseTarget() !== 'postgres') return { url: 'memory://', drop: async () => {} };
   const handle = await createTestDatabase();
   return { url: handle.url, drop: () => handle.close() };
+}
+
+/** The offline scripted brain for `seed`. */
+export function scriptedBrain(seed: number): Brain {
+  const brain = createBrain({ brain: 'scripted', scriptedSeed: seed, processEnv: {} });
+  if (!brain) throw new Error('the scripted brain is unavailable');
+  return brain;
 }

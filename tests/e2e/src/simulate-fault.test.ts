@@ -3,22 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport } from '@mana/analytics';
 import { createDatabase } from '@mana/db';
-import { createBrain } from '@mana/persona-runner';
 import { simulate } from '@mana/stack';
 import { parseFaults } from '@mana/tool-registry';
 import { afterAll, describe, expect, it } from 'vitest';
-import { E2E_SECRETS } from './e2e-config';
+import { E2E_SECRETS, scriptedBrain } from './e2e-config';
 
 // The module-level `--fault` switch, end to end: simulate six days, a module failing
 // from day 3, then the report. PGlite only (see PGLITE_ONLY in vitest.config.ts): the
 // drill's short form and the PostgreSQL runs of the rest cover the same SQL.
 const START = new Date('2026-11-16T00:00:00Z'); // a Monday
-
-const scripted = (seed: number) => {
-  const brain = createBrain({ brain: 'scripted', scriptedSeed: seed, processEnv: {} });
-  if (!brain) throw new Error('no scripted brain');
-  return brain;
-};
 
 describe('npm run simulate with a module fault', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -34,7 +27,7 @@ describe('npm run simulate with a module fault', () => {
       databaseUrl: `file:${dir}`,
       days: 6,
       seed: 3,
-      brain: scripted(3),
+      brain: scriptedBrain(3),
       start: START,
       faults: parseFaults('notes:errors=0.7'),
       faultFromDay: 3,

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type Database, selectRows } from '@mana/db';
 import { createTestDatabase, testDatabaseTarget } from '@mana/db/testing';
-import { createBrain } from '@mana/persona-runner';
 import { simulate } from '@mana/stack';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { E2E_SECRETS } from './e2e-config';
+import { E2E_SECRETS, scriptedBrain } from './e2e-config';
 
 const START = new Date('2026-11-16T00:00:00Z'); // a Monday
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -50,12 +49,6 @@ async function fingerprint(db: Database) {
   return { actions, feedback, ticks };
 }
 
-const scripted = (seed: number) => {
-  const brain = createBrain({ brain: 'scripted', scriptedSeed: seed, processEnv: {} });
-  if (!brain) throw new Error('no scripted brain');
-  return brain;
-};
-
 describe('npm run simulate', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
@@ -74,7 +67,7 @@ describe('npm run simulate', () => {
         // one lives eleven more; enough rows to compare, a third of the time of 1.5 days.
         days: 0.5,
         seed: 7,
-        brain: scripted(7),
+        brain: scriptedBrain(7),
         start: START,
       });
       expect(summary.ticks).toBe(12);
