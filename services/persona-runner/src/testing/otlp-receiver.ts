@@ -17,6 +17,8 @@ const spanSchema = z.object({
   parentSpanId: z.string().optional(),
   name: z.string(),
   kind: z.number(),
+  startTimeUnixNano: z.union([z.string(), z.number()]),
+  endTimeUnixNano: z.union([z.string(), z.number()]),
   attributes: attributesSchema,
   events: z.array(z.object({ name: z.string(), attributes: attributesSchema })).default([]),
   status: z.object({ code: z.number().optional(), message: z.string().optional() }).optional(),
@@ -42,6 +44,9 @@ export interface ReceivedSpan {
   name: string;
   /** OTLP span kind: 1 internal, 2 server, 3 client. */
   kind: number;
+  /** Start and end, in milliseconds since the epoch. */
+  startMs: number;
+  endMs: number;
   attributes: Attributes;
   events: { name: string; attributes: Attributes }[];
   /** 0 unset, 1 ok, 2 error. */
@@ -88,6 +93,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               parentSpanId: span.parentSpanId ?? '',
               name: span.name,
               kind: span.kind,
+              startMs: millis(span.startTimeUnixNano),
+              endMs: millis(span.endTimeUnixNano),
               attributes: flatten(span.attributes),
               events: span.events.map((e) => ({ name: e.name, attributes: flatten(e.attributes) })),
               statusCode: span.status?.code ?? 0,
@@ -111,6 +118,10 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function millis(unixNano: string | number): number {
+  return Number(BigInt(unixNano) / 1_000_000n);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
