@@ -18,7 +18,10 @@ const sharedFields = () => ({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** OTLP/HTTP base URL; set, the deployable exports traces there (see `startTracing`). */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().or(z.literal('')).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .or(z.literal(''))
+    .optional(),
 });
 type SharedFields = ReturnType<typeof sharedFields>;
 
