@@ -14,6 +14,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
  * must leave this list, or its queries are only ever tested on PGlite.
  */
 const ENGINE_FREE = [
+  'services/persona-runner/src/telemetry/agent-turn-spans.test.ts',
   'apps/console/src/charts/bar-chart.test.ts',
   'apps/console/src/charts/line-chart.test.ts',
   'apps/console/src/charts/palette.test.ts',

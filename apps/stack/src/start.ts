@@ -1,5 +1,5 @@
 import { createLogger } from '@mana/http';
-import { createBrain } from '@mana/persona-runner';
+import { createBrain, startRunnerTracing } from '@mana/persona-runner';
 import { stackBanner } from './banner';
 import { parseStackEnv } from './env';
 import { startStack } from './stack';
@@ -10,6 +10,10 @@ const started = performance.now();
 const env = parseStackEnv();
 const logger = createLogger('mana', env.logLevel);
 const out = (line = '') => process.stdout.write(`${line}\n`);
+// One tracer provider for the whole process: the runner's spans and the gateway's.
+const tracing = env.runner.otlpEndpoint
+  ? await startRunnerTracing(env.runner.otlpEndpoint, 'mana')
+  : undefined;
 
 const brain = createBrain({ ...env.runner, processEnv: env.runner.processEnv });
 const brainLine = `${env.runner.brain}${brain ? ` (${brain.model})` : ' (not available)'}  [${env.runner.brainReason}]`;
@@ -69,6 +73,7 @@ const stop = async (signal: string) => {
     `${signal}: no new ticks; letting the tick in flight finish (up to ${env.runner.shutdownGraceMs / 1000} s)…`,
   );
   await stack.close(env.runner.shutdownGraceMs);
+  await tracing?.shutdown().catch(() => undefined);
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -175,6 +175,7 @@ export {
   toolCheckSchema,
   toolChecksSchema,
 } from './tool-checks';
+export { TRACE_ATTRIBUTES, TRACE_NAMES } from './trace-attributes';
 export {
   MAX_TRANSCRIPT_DAY_CHARS,
   MAX_TRANSCRIPT_ENTRIES,

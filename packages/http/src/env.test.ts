@@ -52,6 +52,16 @@ describe('baseEnvSchema', () => {
       OTHER_PORT: 4001,
     });
   });
+
+  it('reads OTEL_EXPORTER_OTLP_ENDPOINT: a URL, or empty for none; anything else is refused', () => {
+    const endpoint = (value: string) =>
+      parseEnv(schema, { OTEL_EXPORTER_OTLP_ENDPOINT: value }, 'test service')
+        .OTEL_EXPORTER_OTLP_ENDPOINT;
+    expect(endpoint('http://127.0.0.1:4318')).toBe('http://127.0.0.1:4318');
+    expect(endpoint('')).toBe('');
+    // `localhost:4318` parses as a URL of scheme `localhost:`: only http(s) is taken.
+    expect(() => endpoint('localhost:4318')).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
 });
 
 describe('parseEnv', () => {

@@ -17,13 +17,19 @@ const sharedFields = () => ({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** OTLP/HTTP base URL; set, the deployable exports traces there (see `startTracing`). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .or(z.literal(''))
+    .optional(),
 });
 type SharedFields = ReturnType<typeof sharedFields>;
 
 /**
  * The variables every deployable reads: `NODE_ENV` (default `development`), `PORT` (the
  * service's default port), `HOST` (default loopback), `DATABASE_URL` (unset: embedded
- * PGlite) and `LOG_LEVEL` (default `info`). A service extends it with its own fields.
+ * PGlite), `LOG_LEVEL` (default `info`) and `OTEL_EXPORTER_OTLP_ENDPOINT` (unset or
+ * empty: no traces). A service extends it with its own fields.
  * Without a port (a process serving several parts, each on its own `*_PORT`) there is no
  * `PORT`.
  *

@@ -41,4 +41,5 @@ export {
 export { storableBody } from './middleware/storable-body';
 export { requestLog } from './request-log';
 export { secretMatches } from './secret';
+export { startTracing, type Tracing, type TracingOptions } from './tracing/start-tracing';
 export { readJson, validate, validBody, validQuery } from './validate';

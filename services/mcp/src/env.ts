@@ -31,6 +31,8 @@ export interface McpEnv {
   /** The fault drill's spec at start (empty: none). */
   faults: string;
   logLevel: LogLevel;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: where traces go; undefined, none are made. */
+  otlpEndpoint: string | undefined;
 }
 
 /** Parses the environment, failing fast with every bad field named. */
@@ -50,5 +52,6 @@ export function parseMcpEnv(source: Record<string, string | undefined> = process
       .map((h) => h.trim())
       .filter(Boolean),
     logLevel: env.LOG_LEVEL,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { createDatabase, migrateDatabase } from '@mana/db';
-import { createLogger } from '@mana/http';
+import { createLogger, startTracing } from '@mana/http';
 import { FaultInjector, formatFaults, parseFaults } from '@mana/tool-registry';
 import { parseMcpEnv } from './env';
 import { startMcpGateway } from './server';
@@ -7,6 +7,11 @@ import { startMcpGateway } from './server';
 // The MCP gateway on its own: `npm start -w @mana/mcp`.
 const env = parseMcpEnv();
 const logger = createLogger('mcp', env.logLevel);
+// Continues the runner's traces (`traceparent`); without an endpoint nothing is loaded.
+const tracing = env.otlpEndpoint
+  ? await startTracing({ serviceName: 'mana-mcp', endpoint: env.otlpEndpoint })
+  : undefined;
+if (env.otlpEndpoint) logger.info({ endpoint: env.otlpEndpoint }, 'exporting traces over OTLP');
 const faults = new FaultInjector();
 faults.set(parseFaults(env.faults));
 if (faults.current().length > 0)
@@ -38,6 +43,9 @@ const stop = async (signal: string) => {
   logger.info({ signal }, 'stopping');
   await gateway.close();
   await database.close();
+  await tracing
+    ?.shutdown()
+    .catch((error: unknown) => logger.warn({ err: error }, 'traces not flushed'));
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

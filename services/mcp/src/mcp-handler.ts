@@ -20,6 +20,7 @@ import type { Caller } from './context';
 import { summariseError } from './error-summary';
 import type { GatewayMetrics } from './metrics';
 import { precheckRpcBody, rpcErrorResponse } from './rpc-precheck';
+import { recordToolOutcome, traceMcpRequest } from './telemetry/trace-mcp-request';
 import type { ToolCatalog } from './tool-catalog';
 
 /** Identifies this server to MCP clients. */
@@ -60,6 +61,18 @@ export async function handleMcpRequest(
 ): Promise<Response> {
   const checked = precheckRpcBody(await request.text());
   if (!checked.ok) return rpcErrorResponse(checked);
+  const caller = { userId: ctx.caller.userId, spaceId: ctx.spaceId };
+  return traceMcpRequest(request.headers, checked.body, caller, () =>
+    answerMcpRequest(request, checked.body, ctx, deps),
+  );
+}
+
+async function answerMcpRequest(
+  request: Request,
+  body: unknown,
+  ctx: McpRequestContext,
+  deps: McpHandlerDeps,
+): Promise<Response> {
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: { listChanged: false } },
     instructions: INSTRUCTIONS,
@@ -76,7 +89,7 @@ export async function handleMcpRequest(
   const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
   await server.connect(transport);
   try {
-    return await transport.handleRequest(request, { parsedBody: checked.body });
+    return await transport.handleRequest(request, { parsedBody: body });
   } finally {
     await server.close();
   }
@@ -107,6 +120,8 @@ async function callTool(
   const latencyMs = performance.now() - started;
   const result = outcome.ok ? 'ok' : outcome.kind;
   deps.metrics.toolCall(name, result, latencyMs / 1000);
+  const errorKind = outcome.ok ? 'ok' : outcome.kind === 'internal' ? 'app_error' : 'invalid_input';
+  recordToolOutcome(tool.module, errorKind, latencyMs, outcome.ok ? undefined : outcome.message);
   const line = {
     requestId: ctx.requestId,
     userId: ctx.caller.userId,

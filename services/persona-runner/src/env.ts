@@ -83,6 +83,8 @@ export interface RunnerEnv {
   /** Where the crash journal lives (`RUNNER_DATA_DIR`). */
   dataDir: string;
   logLevel: LogLevel;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: where traces go; undefined, none are made. */
+  otlpEndpoint: string | undefined;
   /** What the Agent SDK's CLI subprocess may see: PATH and HOME only. */
   processEnv: { PATH: string | undefined; HOME: string | undefined };
 }
@@ -132,6 +134,7 @@ export function parseRunnerEnv(
     runnerId,
     dataDir: env.RUNNER_DATA_DIR ?? `.data/runner-${runnerId}`,
     logLevel: env.LOG_LEVEL,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     processEnv: { PATH: source.PATH, HOME: source.HOME },
   };
 }

@@ -31,5 +31,6 @@ export {
   type StartPersonaRunnerOptions,
   startPersonaRunner,
 } from './server';
+export { startRunnerTracing } from './telemetry/start-runner-tracing';
 export { modulesOf } from './tick/modules-of';
 export type { TickResult } from './tick/run-tick';

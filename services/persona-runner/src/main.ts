@@ -2,10 +2,14 @@ import { createLogger } from '@mana/http';
 import { createBrain } from './brains/create-brain';
 import { parseRunnerEnv } from './env';
 import { startPersonaRunner } from './server';
+import { startRunnerTracing } from './telemetry/start-runner-tracing';
 
 // The persona runner on its own: `npm start -w @mana/persona-runner`.
 const env = parseRunnerEnv();
 const logger = createLogger('persona-runner', env.logLevel);
+// Tracing first, so every persona-day is a trace; without an endpoint nothing is loaded.
+const tracing = env.otlpEndpoint ? await startRunnerTracing(env.otlpEndpoint) : undefined;
+if (env.otlpEndpoint) logger.info({ endpoint: env.otlpEndpoint }, 'exporting traces over OTLP');
 const brain = createBrain(env);
 logger.info(
   {
@@ -49,6 +53,9 @@ const stop = async (signal: string) => {
     'stopping: no new ticks; finishing the one in flight',
   );
   await service.shutdown(env.shutdownGraceMs);
+  await tracing
+    ?.shutdown()
+    .catch((error: unknown) => logger.warn({ err: error }, 'traces not flushed'));
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

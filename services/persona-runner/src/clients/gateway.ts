@@ -5,6 +5,7 @@ import { CallToolResultSchema, ListToolsResultSchema } from '@modelcontextprotoc
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import type { GatewayAccess } from '../brains/types';
+import { tracePropagatingFetch, withToolSpans } from '../telemetry/tool-span';
 import { errorKindOfResult, errorKindOfThrown } from './error-kind';
 import { type GatewayTool, gatewayToolOf } from './gateway-tool';
 
@@ -63,6 +64,7 @@ export async function connectGateway(
   const client = new Client({ name: 'mana-persona-runner', version: '0.1.0' });
   const transport = new StreamableHTTPClientTransport(new URL(access.url), {
     requestInit: { headers: access.headers, ...(signal ? { signal } : {}) },
+    fetch: tracePropagatingFetch,
   });
   await client.connect(transport);
   const timeout = access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
@@ -70,7 +72,7 @@ export async function connectGateway(
   // mismatch is a JSON-RPC InvalidParams error that would read as the persona's mistake.
   // A tool's validator is compiled when it is first called: a day calls a few of them.
   const outputValidation = lazyOutputValidation();
-  return {
+  const session: GatewaySession = {
     async listTools() {
       const tools: GatewayTool[] = [];
       let cursor: string | undefined;
@@ -133,6 +135,7 @@ export async function connectGateway(
     },
     close: () => client.close(),
   };
+  return withToolSpans(session);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DayContext, ToolCall, Usage } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
 import { parseRatings } from '../ratings/parse-ratings';
+import { type DayTrace, startDayTrace } from '../telemetry/day-trace';
 import { TranscriptRecorder } from '../transcript/transcript-recorder';
 import { abortable } from './abortable';
 import { actionRow } from './action-row';
@@ -57,6 +58,7 @@ export async function liveDay(
   const log = deps.logger.child({ tickId, persona: persona.email });
   const abort = dayAbort(deps.timeoutMs, deps.shutdown);
   const callLog = new CallLog(log);
+  const dayTrace = startDayTrace(persona, tickId, deps.brain);
   const day: LivedDay = {
     persona,
     tickId,
@@ -84,7 +86,7 @@ export async function liveDay(
       tickId,
       record: day.running,
     });
-    await liveAndRate(day, callLog, abort.signal, deps);
+    await dayTrace.run(() => liveAndRate(day, callLog, abort.signal, deps, dayTrace));
   } catch (cause) {
     const reason = abort.signal.aborted ? abort.signal.reason : cause;
     day.status = reason instanceof DayTimeoutError ? 'timeout' : 'failed';
@@ -96,6 +98,7 @@ export async function liveDay(
     abort.release();
     callLog.end();
     day.transcript.end();
+    dayTrace.end(day);
   }
   return day;
 }
@@ -110,6 +113,7 @@ async function liveAndRate(
   calls: CallLog,
   signal: AbortSignal,
   deps: DayDeps,
+  dayTrace: DayTrace,
 ): Promise<void> {
   const { persona, tickId, startedAt } = day;
   const { token } = await abortable(deps.identity.login(persona.email), signal);
@@ -124,7 +128,7 @@ async function liveAndRate(
     now: startedAt,
     gateway: {
       url: `${deps.mcpUrl}/mcp`,
-      headers: gatewayHeaders(token, space.id, modules),
+      headers: { ...gatewayHeaders(token, space.id, modules), ...dayTrace.headers() },
       ...(deps.callTimeoutMs ? { callTimeoutMs: deps.callTimeoutMs } : {}),
     },
     space: { id: space.id, name: space.name, type: space.type },
@@ -137,12 +141,16 @@ async function liveAndRate(
       if (index >= 0) {
         journalCall(day, index, deps);
         day.transcript.toolCall(call, index);
+        if (call.check) dayTrace.check(day.calls[index], index);
       }
       return index;
     },
     judge: (index, check) => {
       calls.judge(index, check);
-      if (day.calls[index]?.check) journalCall(day, index, deps);
+      if (day.calls[index]?.check) {
+        journalCall(day, index, deps);
+        dayTrace.check(day.calls[index], index);
+      }
     },
     logger: day.log,
     stopwatch: deps.stopwatch,

@@ -9,6 +9,7 @@ import {
   type SDKResultMessage,
 } from '@anthropic-ai/claude-agent-sdk';
 import type { Logger } from 'pino';
+import { agentTurnSpans } from '../../telemetry/agent-turn-spans';
 import type { ResolvedBrainOptions } from './brain-options';
 import { cliEnvironment } from './cli-environment';
 import { cliProcesses } from './cli-process';
@@ -68,6 +69,7 @@ export async function runAgent(request: AgentRunRequest): Promise<AgentRun> {
   let retries = 0;
   let thrown: unknown;
   let q: Query | undefined;
+  const turns = agentTurnSpans(brain.model);
   try {
     q = query({
       prompt: request.prompt,
@@ -93,6 +95,7 @@ export async function runAgent(request: AgentRunRequest): Promise<AgentRun> {
       },
     });
     for await (const message of q) {
+      turns.observe(message);
       if (message.type === 'system' && message.subtype === 'api_retry') {
         retries += 1;
         logger.warn(
@@ -106,6 +109,7 @@ export async function runAgent(request: AgentRunRequest): Promise<AgentRun> {
   } catch (error) {
     thrown = error;
   } finally {
+    turns.end();
     signal.removeEventListener('abort', onAbort);
     q?.close();
     await cli.stop(result && !signal.aborted ? undefined : 0);

@@ -7,6 +7,7 @@ import {
   type ToolSet,
 } from 'ai';
 import { connectGateway, type GatewaySession, type GatewayTool } from '../../clients/gateway';
+import { modelTelemetry } from '../../telemetry/model-telemetry';
 import { dayPrompt } from '../claude-agent-sdk/day-prompt';
 import type { DayContext, Usage } from '../types';
 import { type LlmBrainOptions, MAX_OUTPUT_TOKENS } from './brain-options';
@@ -53,6 +54,7 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
       maxOutputTokens: MAX_OUTPUT_TOKENS,
       maxRetries: 0,
       abortSignal: day.signal,
+      experimental_telemetry: modelTelemetry('persona-day'),
       onStepFinish: (step) => {
         steps.push(step);
         // Tool calls reach the transcript through day.record; the model's words here.

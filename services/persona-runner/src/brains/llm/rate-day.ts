@@ -1,5 +1,6 @@
 import { generateText, type LanguageModel } from 'ai';
 import { ratingPrompt } from '../../ratings/prompt';
+import { modelTelemetry } from '../../telemetry/model-telemetry';
 import type { DayContext, ModuleExperience, ToolCall, Usage } from '../types';
 import { MAX_OUTPUT_TOKENS } from './brain-options';
 import { failure } from './live-day';
@@ -29,6 +30,7 @@ export async function rateDay(
       maxOutputTokens: MAX_OUTPUT_TOKENS,
       maxRetries: 0,
       abortSignal: day.signal,
+      experimental_telemetry: modelTelemetry('persona-rating'),
     });
     return { text: result.text, usage: usageOf(result.totalUsage, price) };
   } catch (error) {
