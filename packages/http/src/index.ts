@@ -31,6 +31,7 @@ export {
   type TokenKeySource,
   type TokenVerifier,
   type TokenVerifierOptions,
+  type VerifiedTokenCacheOptions,
 } from './middleware/bearer-token';
 export { isJsonRequest, jsonOnly } from './middleware/json-only';
 export {

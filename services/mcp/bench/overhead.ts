@@ -6,7 +6,9 @@ import { startGatewayHarness } from '../src/testing/harness';
 // tools N times directly through the registry (validation + handler + output check) and
 // N times through the official MCP client over Streamable HTTP (JWT verification,
 // space check, a fresh stateless MCP server, JSON-RPC, HTTP on loopback), and prints
-// the latency distributions and the difference. Embedded PGlite in memory.
+// the latency distributions and the difference, and the CPU time of this process per call
+// each way (client, gateway and PGlite all run in it; CPU is what a loaded machine does
+// not distort). Embedded PGlite in memory.
 const N = Number(process.argv[2] ?? 300);
 const h = await startGatewayHarness();
 await h.persona('bench');
@@ -52,20 +54,29 @@ for (const [name, args] of cases) {
   const spec = tool(name);
   const direct: number[] = [];
   const gateway: number[] = [];
+  const cpu = { direct: 0, gateway: 0 };
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   for (let i = 0; i < N; i++) {
+    let c = process.cpuUsage();
     let t = performance.now();
     const outcome = await invokeTool(spec, args, ctx);
     direct.push(performance.now() - t);
+    cpu.direct += cpuMs(c);
     if (!outcome.ok) throw new Error(`direct ${name} failed`);
+    c = process.cpuUsage();
     t = performance.now();
     const result = await client.callTool({ name, arguments: args });
     gateway.push(performance.now() - t);
+    cpu.gateway += cpuMs(c);
     if (result.isError) throw new Error(`gateway ${name} failed`);
   }
   const d = stats(direct);
   const g = stats(gateway);
   process.stdout.write(
-    `${name.padEnd(12)} direct p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} | gateway p50 ${fmt(g.p50)} p95 ${fmt(g.p95)} | overhead p50 ${fmt(g.p50 - d.p50)}, mean ${fmt(g.mean - d.mean)}\n`,
+    `${name.padEnd(12)} direct p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} | gateway p50 ${fmt(g.p50)} p95 ${fmt(g.p95)} | overhead p50 ${fmt(g.p50 - d.p50)}, mean ${fmt(g.mean - d.mean)} | CPU per call direct ${fmt(cpu.direct / N)}, gateway ${fmt(cpu.gateway / N)}\n`,
   );
 }
 await h.close();

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { GatewayEnv } from './context';
 import { fail } from './errors';
 import { hostGuard, LOOPBACK_HOSTS } from './host-guard';
-import { handleMcpRequest } from './mcp-handler';
+import { handleMcpRequest, sharedSchemaValidator } from './mcp-handler';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { requireCaller } from './middleware/caller';
 import { selectSpace } from './middleware/space';
@@ -62,6 +62,8 @@ export function createApp(deps: McpAppDeps) {
   const catalog = buildToolCatalog(deps.registry);
   const handlerDeps = {
     catalog,
+    validator: sharedSchemaValidator(),
+    toolsByModules: new Map(),
     db: deps.db,
     logger: deps.logger,
     metrics,

@@ -70,6 +70,9 @@ export async function startMcpGateway(options: StartMcpGatewayOptions): Promise<
       issuer,
       cooldownMs: options.jwksCooldownMs,
       resources: [{ audience: resource, scope: MCP_SCOPE }],
+      // A persona's day makes dozens of calls with one token: verify it once. The account
+      // and its memberships are still read on every request (revocation stays immediate).
+      verifiedCache: { maxEntries: 10_000, maxAgeMs: 60_000 },
     }),
     logger: options.logger ?? silentLogger(),
     now: options.now,

@@ -1,6 +1,6 @@
 import type { SpaceType } from '@mana/contracts';
 import { type Database, members, organizations, users } from '@mana/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 
 /** A space the caller belongs to. */
 export interface CallerSpace {
@@ -17,19 +17,22 @@ export interface CallerSpace {
  * A deleted account belongs to no space.
  */
 export function createSpaceResolver(db: Database) {
+  // Built once: the query builder costs more CPU than the indexed lookup itself.
+  const query = db
+    .select({
+      id: organizations.id,
+      type: organizations.type,
+      role: members.role,
+    })
+    .from(users)
+    .leftJoin(members, eq(members.userId, users.id))
+    .leftJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(and(eq(users.id, sql.placeholder('userId')), isNull(users.deletedAt)))
+    .prepare('gateway_spaces_of');
   return {
     /** The user's spaces, or null when the account does not exist or was deleted. */
     async spacesOf(userId: string): Promise<CallerSpace[] | null> {
-      const rows = await db
-        .select({
-          id: organizations.id,
-          type: organizations.type,
-          role: members.role,
-        })
-        .from(users)
-        .leftJoin(members, eq(members.userId, users.id))
-        .leftJoin(organizations, eq(organizations.id, members.organizationId))
-        .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+      const rows = await query.execute({ userId });
       if (rows.length === 0) return null;
       return rows
         .filter((r) => r.id !== null)

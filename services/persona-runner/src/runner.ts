@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Brain } from './brains/types';
+import { GatewayConnections } from './clients/gateway-connections';
 import { IdentityClient } from './clients/identity';
 import { InternalApiClient } from './clients/internal-api';
 import type { RetryPolicy } from './clients/retry';
@@ -102,8 +103,7 @@ export class PersonaRunner {
    */
   async diagLogin(email: string): Promise<{ userId: string; spaceId: string }> {
     if (!this.#identity) throw new Error('PERSONA_SEED_SECRET is not set');
-    const { token, userId } = await this.#identity.login(email);
-    const spaces = await this.#identity.spaces(token);
+    const { userId, spaces } = await this.#identity.session(email);
     const personal = spaces.find((s) => s.type === 'personal');
     if (!personal) throw new Error(`${email} has no personal space`);
     return { userId, spaceId: personal.id };
@@ -206,7 +206,10 @@ export class PersonaRunner {
     this.#paused = true;
     this.#draining.abort();
     const inFlight = this.#inFlight;
-    if (!inFlight) return;
+    if (!inFlight) {
+      await this.#day?.gateways?.close();
+      return;
+    }
     const settled = inFlight.then(
       () => true,
       () => true,
@@ -220,6 +223,7 @@ export class PersonaRunner {
       this.#shutdown.abort(new Error('the runner is shutting down'));
       await settled;
     }
+    await this.#day?.gateways?.close();
   }
 }
 
@@ -262,6 +266,7 @@ function dayDeps(
     brain: options.brain,
     outbox,
     ...(journal ? { journal } : {}),
+    gateways: new GatewayConnections(),
     mcpUrl: options.mcpUrl.replace(/\/+$/, ''),
     runnerId: options.runnerId,
     clock: options.clock ?? (() => new Date()),

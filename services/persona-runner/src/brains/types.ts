@@ -1,5 +1,6 @@
 import type { ActionRow, CallCheck, DuePersona } from '@mana/contracts';
 import type { Logger } from 'pino';
+import type { GatewayConnections } from '../clients/gateway-connections';
 
 /** How a connection to the MCP gateway is made for one persona's day. */
 export interface GatewayAccess {
@@ -9,6 +10,11 @@ export interface GatewayAccess {
   headers: Record<string, string>;
   /** How long one tool call may take before it is a `timeout` (default 30 s). */
   callTimeoutMs?: number;
+  /**
+   * The runner's gateway clients, shared by its days (one client, tool list and set of
+   * output validators per gateway and module set). Without it a day connects on its own.
+   */
+  connections?: GatewayConnections;
 }
 
 /** The space a persona acts in today. */

@@ -1,12 +1,18 @@
 import { type ErrorKind, HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { CallToolResultSchema, ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  CallToolResultSchema,
+  type ListToolsResult,
+  ListToolsResultSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import type { GatewayAccess } from '../brains/types';
 import { tracePropagatingFetch, withToolSpans } from '../telemetry/tool-span';
 import { errorKindOfResult, errorKindOfThrown } from './error-kind';
+import type { GatewayConnections } from './gateway-connections';
 import { type GatewayTool, gatewayToolOf } from './gateway-tool';
 
 export type { GatewayTool } from './gateway-tool';
@@ -49,6 +55,39 @@ export function gatewayHeaders(
 }
 
 /**
+ * Sends a day's `tools/list` and `tools/call` requests and parses their results: the seam
+ * between a session's logic and the client it runs over (its own, or one shared by days).
+ */
+export interface SessionRequests {
+  list(params: { cursor?: string }): Promise<ListToolsResult>;
+  call(params: { name: string; arguments: Record<string, unknown> }): Promise<CallToolResult>;
+}
+
+/** {@link SessionRequests} over `client`, each under the day's `signal` and `timeout`. */
+export function sessionRequests(
+  client: Client,
+  timeout: number,
+  signal: AbortSignal | undefined,
+): SessionRequests {
+  return {
+    list: (params) =>
+      linkedTo(signal, (callSignal) =>
+        client.request({ method: 'tools/list', params }, ListToolsResultSchema, {
+          timeout,
+          signal: callSignal,
+        }),
+      ),
+    call: (params) =>
+      linkedTo(signal, (callSignal) =>
+        client.request({ method: 'tools/call', params }, CallToolResultSchema, {
+          timeout,
+          signal: callSignal,
+        }),
+      ),
+  };
+}
+
+/**
  * Connects the official MCP client to the gateway with the persona's headers. Fails
  * (throws) when the gateway cannot be reached or refuses the token or space.
  *
@@ -56,86 +95,97 @@ export function gatewayHeaders(
  * and the error's kind (see `error-kind.ts`), also when it ran past its deadline
  * (`access.callTimeoutMs`, default {@link DEFAULT_CALL_TIMEOUT_MS}) or when its output
  * breaks the schema the tool listed (`app_error`). Only an aborted `signal` makes it throw.
+ *
+ * With `access.connections` the day borrows the runner's client of its gateway and module
+ * set (tool list and validators kept across days, see {@link GatewayConnections});
+ * without, it builds, initializes and closes a client of its own.
  */
 export async function connectGateway(
   access: GatewayAccess,
   signal?: AbortSignal,
 ): Promise<GatewaySession> {
+  if (access.connections) return withToolSpans(await access.connections.open(access, signal));
   const client = new Client({ name: 'mana-persona-runner', version: '0.1.0' });
   const transport = new StreamableHTTPClientTransport(new URL(access.url), {
     requestInit: { headers: access.headers, ...(signal ? { signal } : {}) },
     fetch: tracePropagatingFetch,
   });
   await client.connect(transport);
-  const timeout = access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  const request = sessionRequests(client, access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, signal);
   // Outputs are validated here rather than inside the SDK's callTool, whose schema
   // mismatch is a JSON-RPC InvalidParams error that would read as the persona's mistake.
   // A tool's validator is compiled when it is first called: a day calls a few of them.
-  const outputValidation = lazyOutputValidation();
+  const validation = lazyOutputValidation(new AjvJsonSchemaValidator());
   const session: GatewaySession = {
     async listTools() {
-      const tools: GatewayTool[] = [];
-      let cursor: string | undefined;
-      do {
-        const params = cursor ? { cursor } : {};
-        const page = await linkedTo(signal, (callSignal) =>
-          client.request({ method: 'tools/list', params }, ListToolsResultSchema, {
-            timeout,
-            signal: callSignal,
-          }),
-        );
-        for (const listed of page.tools) {
-          const tool = gatewayToolOf(listed);
-          tools.push(tool);
-          if (tool.outputSchema) outputValidation.schemas.set(tool.name, tool.outputSchema);
-        }
-        cursor = page.nextCursor;
-      } while (cursor);
+      const tools = await listAllTools(request);
+      for (const tool of tools) {
+        if (tool.outputSchema) validation.schemas.set(tool.name, tool.outputSchema);
+      }
       return tools;
     },
-    async callTool(name, input) {
-      try {
-        const params = { name, arguments: (input ?? {}) as Record<string, unknown> };
-        const result = await linkedTo(signal, (callSignal) =>
-          client.request({ method: 'tools/call', params }, CallToolResultSchema, {
-            timeout,
-            signal: callSignal,
-          }),
-        );
-        if (result.isError) {
-          const text = textOf(result.content);
-          return {
-            ok: false,
-            errorMessage: text || 'the tool reported an error',
-            errorKind: errorKindOfResult(result._meta, text),
-          };
-        }
-        if (outputValidation.schemas.has(name)) {
-          const problem =
-            result.structuredContent === undefined
-              ? 'it has an output schema but answered no structured content'
-              : outputValidation.problem(name, result.structuredContent);
-          if (problem) {
-            return {
-              ok: false,
-              errorMessage: `${name} answered output that does not match its schema: ${problem}`,
-              errorKind: 'app_error',
-            };
-          }
-        }
-        return { ok: true, output: result.structuredContent };
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        return {
-          ok: false,
-          errorMessage: error instanceof Error ? error.message : String(error),
-          errorKind: errorKindOfThrown(error),
-        };
-      }
-    },
+    callTool: (name, input) => callTool(request, validation, name, input, signal),
     close: () => client.close(),
   };
   return withToolSpans(session);
+}
+
+/** Every page of `tools/list`, as the personas see the tools. */
+export async function listAllTools(request: SessionRequests): Promise<GatewayTool[]> {
+  const tools: GatewayTool[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await request.list(cursor ? { cursor } : {});
+    for (const listed of page.tools) tools.push(gatewayToolOf(listed));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return tools;
+}
+
+/**
+ * One tool call: never throws for a failure of its own (see {@link connectGateway}), only
+ * when the day's `signal` was aborted.
+ */
+export async function callTool(
+  request: SessionRequests,
+  validation: OutputValidation,
+  name: string,
+  input: unknown,
+  signal: AbortSignal | undefined,
+): Promise<GatewayCallResult> {
+  try {
+    const params = { name, arguments: (input ?? {}) as Record<string, unknown> };
+    const result = await request.call(params);
+    if (result.isError) {
+      const text = textOf(result.content);
+      return {
+        ok: false,
+        errorMessage: text || 'the tool reported an error',
+        errorKind: errorKindOfResult(result._meta, text),
+      };
+    }
+    if (validation.schemas.has(name)) {
+      const problem =
+        result.structuredContent === undefined
+          ? 'it has an output schema but answered no structured content'
+          : validation.problem(name, result.structuredContent);
+      if (problem) {
+        return {
+          ok: false,
+          errorMessage: `${name} answered output that does not match its schema: ${problem}`,
+          errorKind: 'app_error',
+        };
+      }
+    }
+    return { ok: true, output: result.structuredContent };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return {
+      ok: false,
+      errorMessage: error instanceof Error ? error.message : String(error),
+      errorKind: errorKindOfThrown(error),
+    };
+  }
 }
 
 /**
@@ -144,7 +194,7 @@ export async function connectGateway(
  * would pile up call after call. (The transport ignores `requestInit.signal` for its
  * POSTs, so without this an aborted day would wait for the call's answer or deadline.)
  */
-async function linkedTo<T>(
+export async function linkedTo<T>(
   day: AbortSignal | undefined,
   request: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
@@ -159,12 +209,18 @@ async function linkedTo<T>(
   }
 }
 
+/** Output schemas by tool name, and the validators compiled from them. */
+export interface OutputValidation {
+  schemas: Map<string, Record<string, unknown>>;
+  /** Why `output` breaks the tool's schema; undefined when it does not (or none is known). */
+  problem(name: string, output: unknown): string | undefined;
+}
+
 /**
- * Output schemas by tool name, compiled into validators on first use. `problem` answers
- * why an output breaks its tool's schema, or undefined when it does not (or none is known).
+ * Output schemas by tool name, compiled into validators on first use with `ajv` (the SDK's
+ * Ajv with formats; building one costs ≈ 1.5 ms, so a runner shares one).
  */
-function lazyOutputValidation() {
-  const ajv = new AjvJsonSchemaValidator();
+export function lazyOutputValidation(ajv: AjvJsonSchemaValidator): OutputValidation {
   const schemas = new Map<string, Record<string, unknown>>();
   const compiled = new Map<string, (output: unknown) => string | undefined>();
   return {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Brain } from '../brains/types';
+import type { GatewayConnections } from '../clients/gateway-connections';
 import type { IdentityClient } from '../clients/identity';
 import type { InternalApiClient } from '../clients/internal-api';
 import type { RunnerMetrics } from '../metrics';
@@ -20,6 +21,8 @@ export interface DayDeps {
   outbox: Outbox;
   /** The crash journal (`RUNNER_DATA_DIR`): each tool call is journaled as it is reported. */
   journal?: Journal;
+  /** The runner's gateway clients, shared by its days (absent: each day connects anew). */
+  gateways?: GatewayConnections;
   /** Base URL of the MCP gateway, without a trailing slash (`/mcp` is appended). */
   mcpUrl: string;
   runnerId: string;

@@ -116,8 +116,7 @@ async function liveAndRate(
   dayTrace: DayTrace,
 ): Promise<void> {
   const { persona, tickId, startedAt } = day;
-  const { token } = await abortable(deps.identity.login(persona.email), signal);
-  const spaces = await abortable(deps.identity.spaces(token), signal);
+  const { token, spaces } = await abortable(deps.identity.session(persona.email), signal);
   const space = chooseSpace(persona.email, startedAt, spaces);
   if (!space) throw new Error('the persona has no space to act in');
   day.spaceId = space.id;
@@ -130,6 +129,7 @@ async function liveAndRate(
       url: `${deps.mcpUrl}/mcp`,
       headers: { ...gatewayHeaders(token, space.id, modules), ...dayTrace.headers() },
       ...(deps.callTimeoutMs ? { callTimeoutMs: deps.callTimeoutMs } : {}),
+      ...(deps.gateways ? { connections: deps.gateways } : {}),
     },
     space: { id: space.id, name: space.name, type: space.type },
     modules,

@@ -219,4 +219,66 @@ describe('bearerToken', () => {
     expect(await read('Basic dXNlcjpwdw==')).toBeNull();
     expect(await read('Bearer ')).toBeNull();
   });
+
+  describe('issue 11 item 4: the verified-token cache', () => {
+    // cacheMaxAgeMs 0 makes every real verification read the key set: loads count them.
+    const cached = (
+      source: ReturnType<typeof keySource>,
+      clock: { now: number },
+      maxAgeMs = 60_000,
+    ) =>
+      createTokenVerifier({
+        keys: source.load,
+        issuer: ISSUER,
+        cacheMaxAgeMs: 0,
+        verifiedCache: { maxEntries: 2, maxAgeMs, now: () => clock.now },
+      });
+
+    it('verifies a token once, then answers its claims from the cache', async () => {
+      const source = keySource(first);
+      const verify = cached(source, { now: Date.now() });
+      const token = await sign(first);
+      expect(await verify(token)).toMatchObject({ userId: 'user-anna' });
+      expect(await verify(token)).toMatchObject({ userId: 'user-anna' });
+      expect(source.loads).toBe(1);
+    });
+
+    it('verifies again after maxAgeMs and never serves a token past its exp', async () => {
+      const source = keySource(first);
+      const clock = { now: Date.now() };
+      const verify = cached(source, clock, 1_000);
+      const token = await sign(first, {}, '5m');
+      await verify(token);
+      clock.now += 1_001;
+      await verify(token);
+      expect(source.loads).toBe(2);
+
+      const long = cached(source, clock, 3_600_000);
+      const shortLived = await sign(first, {}, '2m');
+      await long(shortLived);
+      const loads = source.loads;
+      clock.now += 3 * 60_000; // past exp (by the cache's clock), within maxAgeMs
+      await long(shortLived);
+      expect(source.loads).toBe(loads + 1);
+    });
+
+    it('holds at most maxEntries tokens, dropping the oldest', async () => {
+      const source = keySource(first);
+      const verify = cached(source, { now: Date.now() });
+      const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((sub) => sign(first, { sub })));
+      for (const token of [a, b, c, c, b]) await verify(token);
+      expect(source.loads).toBe(3);
+      await verify(a);
+      expect(source.loads).toBe(4);
+    });
+
+    it('never caches a refused token', async () => {
+      const source = keySource(first);
+      const verify = cached(source, { now: Date.now() });
+      const forged = await sign(second);
+      expect(await verify(forged)).toBeNull();
+      expect(await verify(forged)).toBeNull();
+      expect(source.loads).toBe(2);
+    });
+  });
 });

@@ -4,4 +4,5 @@ export {
   type TokenKeySource,
   type TokenVerifier,
   type TokenVerifierOptions,
+  type VerifiedTokenCacheOptions,
 } from './token-verifier';

@@ -39,6 +39,23 @@ export interface TokenVerifierOptions {
    * must carry its `scope`. The MCP gateway passes its own `/mcp` URL and scope `mcp`.
    */
   resources?: readonly { audience: string; scope: string }[] | undefined;
+  /**
+   * Keep the claims of verified tokens, keyed by the token, so a caller's next request
+   * skips the signature check: at most `maxEntries` tokens (the oldest verified leave
+   * first), each for at most `maxAgeMs` (default 60 s) and never past its `exp`. Off
+   * unless given. Revocation is not the verifier's business (the gateway reads the
+   * account and its memberships on every request); `maxAgeMs` bounds how long a token
+   * signed by a key the identity service withdrew is still believed.
+   */
+  verifiedCache?: VerifiedTokenCacheOptions | undefined;
+}
+
+/** How {@link createTokenVerifier} caches verified tokens. */
+export interface VerifiedTokenCacheOptions {
+  maxEntries: number;
+  maxAgeMs?: number | undefined;
+  /** Real time in ms (tests move it); token expiry is real time. Default `Date.now`. */
+  now?: (() => number) | undefined;
 }
 
 /** The claims of a valid access token, or `null` for a missing, forged, expired or malformed one. */
@@ -46,6 +63,7 @@ export type TokenVerifier = (token: string | undefined) => Promise<AccessClaims 
 
 const DEFAULT_CACHE_MAX_AGE_MS = 600_000;
 const DEFAULT_COOLDOWN_MS = 10_000;
+const DEFAULT_VERIFIED_MAX_AGE_MS = 60_000;
 
 /**
  * Verifies the identity service's access tokens: signature against its published keys
@@ -71,8 +89,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         });
   const resources = options.resources ?? [];
   const audiences = [TOKEN_AUDIENCE, ...resources.map((r) => r.audience)];
+  const cache = options.verifiedCache ? verifiedTokens(options.verifiedCache) : undefined;
   return async function verify(token) {
     if (!token) return null;
+    const cached = cache?.get(token);
+    if (cached) return cached;
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
@@ -80,10 +101,42 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         algorithms: [...TOKEN_ALGORITHMS],
       });
       if (!hasResourceScope(payload, resources)) return null;
-      return readAccessClaims(payload);
+      const claims = readAccessClaims(payload);
+      if (claims && typeof payload.exp === 'number') cache?.set(token, claims, payload.exp * 1000);
+      return claims;
     } catch {
       return null;
     }
+  };
+}
+
+/**
+ * A bounded map of verified tokens to their claims. An entry is served until the earlier
+ * of its token's expiry and `maxAgeMs` after it was verified; past either it is dropped.
+ * Map order is insertion order, so the first key is the oldest entry to evict.
+ */
+function verifiedTokens(options: VerifiedTokenCacheOptions) {
+  const maxAgeMs = options.maxAgeMs ?? DEFAULT_VERIFIED_MAX_AGE_MS;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, { claims: AccessClaims; until: number }>();
+  return {
+    get(token: string): AccessClaims | undefined {
+      const entry = entries.get(token);
+      if (!entry) return undefined;
+      if (now() < entry.until) return entry.claims;
+      entries.delete(token);
+      return undefined;
+    },
+    set(token: string, claims: AccessClaims, expiresAt: number): void {
+      if (options.maxEntries <= 0) return;
+      entries.delete(token);
+      while (entries.size >= options.maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+      entries.set(token, { claims, until: Math.min(expiresAt, now() + maxAgeMs) });
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { TOKEN_AUDIENCE } from '@mana/contracts';
+import { sql } from 'drizzle-orm';
 import { createLocalJWKSet, generateKeyPair, type JSONWebKeySet, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -61,6 +62,22 @@ describe('accounts, login and spaces', () => {
     expect(payload).toMatchObject({ sub: id, email: 'persona.jwks@mana.test', kind: 'persona' });
     expect(new Date(body.expiresAt).getTime()).toBe((payload.exp ?? 0) * 1000);
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
+  });
+
+  it('issue 11 item 4: a login leaves no session row behind (the JWT stands alone)', async () => {
+    const id = await t.createPersona({ email: 'persona.sessions@mana.test' });
+    const countSessions = async () => {
+      const result = (await t.db.execute(
+        sql`select count(*)::int as n from auth.sessions where user_id = ${id}`,
+      )) as unknown as { rows: { n: number }[] };
+      return result.rows[0]?.n;
+    };
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      tokens.push(await t.login('persona.sessions@mana.test', TEST_PERSONA_PASSWORD));
+    }
+    expect(await countSessions()).toBe(0);
+    for (const token of tokens) expect(await spacesOf(token)).toHaveLength(1);
   });
 
   it('refuses wrong credentials with 401 and bad input with 400 naming the field', async () => {

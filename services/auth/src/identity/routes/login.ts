@@ -1,5 +1,5 @@
 import { type LoginAnswer, loginRequestSchema } from '@mana/contracts';
-import { type Database, users } from '@mana/db';
+import { type Database, sessions, users } from '@mana/db';
 import { validBody } from '@mana/http';
 import { APIError } from 'better-auth';
 import { eq } from 'drizzle-orm';
@@ -15,7 +15,8 @@ import type { LoginLimiter } from '../login-limiter';
 /**
  * `POST /api/v1/auth/login {email,password}` → `{accessToken, expiresAt, user}`.
  * Signs in through Better Auth and mints the session's JWT, which any service verifies
- * against `/api/auth/jwks` without calling back. Every attempt passes the login limiter
+ * against `/api/auth/jwks` without calling back; the session row is deleted once the JWT is
+ * minted, so logins leave no rows behind. Every attempt passes the login limiter
  * first: an account or address over its budget of failures gets 429 with `Retry-After`
  * and its password is not even hashed.
  */
@@ -48,6 +49,9 @@ export function loginRoutes(deps: {
     const { token } = await deps.auth.api.getToken({
       headers: new Headers({ authorization: `Bearer ${session.token}` }),
     });
+    // The JWT stands alone (every service verifies it against the JWKS): the session it
+    // was minted from is used by nothing after this, and a row per login was never cleaned.
+    await deps.db.delete(sessions).where(eq(sessions.token, session.token));
     const [user] = await deps.db
       .select({ kind: users.kind })
       .from(users)

@@ -1,5 +1,5 @@
 import { ROW_MARKER_MODULES } from '@mana/contracts';
-import { type Database, members } from '@mana/db';
+import { type Database, members, personas } from '@mana/db';
 import type { FieldIssue } from '@mana/http';
 import { eq } from 'drizzle-orm';
 
@@ -10,6 +10,20 @@ export async function personaSpaceIds(db: Database, personaId: string): Promise<
     .from(members)
     .where(eq(members.userId, personaId));
   return rows.map((r) => r.id).sort();
+}
+
+/**
+ * The ids of the spaces a persona belongs to now, or null when no persona has this id:
+ * both checks of a write in one query.
+ */
+export async function spacesOfPersona(db: Database, personaId: string): Promise<string[] | null> {
+  const rows = await db
+    .select({ space: members.organizationId })
+    .from(personas)
+    .leftJoin(members, eq(members.userId, personas.userId))
+    .where(eq(personas.userId, personaId));
+  if (rows.length === 0) return null;
+  return rows.flatMap((r) => (r.space === null ? [] : [r.space])).sort();
 }
 
 /** What rows may name: the app's modules (and the runner's markers) and the persona's spaces. */

@@ -71,6 +71,61 @@ describe('internal persona API', () => {
       expect((await lastActive())?.toISOString()).toBe(t.clock().toISOString());
     });
 
+    it('issue 11 item 4: the one-statement insert round-trips every column, unicode and extreme values', async () => {
+      const text = 'Grüße 🧪 "quoted" \\ back\tslash\n — 日本語 \u2028 {"json":[1]} \'; drop';
+      const rows = [
+        action('tick-u', 0, {
+          result: 'error',
+          errorKind: 'invalid_input',
+          errorMessage: text,
+          latencyMs: 86_400_000,
+          toolUseId: undefined,
+          inputHash: undefined,
+        }),
+        action('tick-u', 100_000, {
+          latencyMs: 0,
+          check: { status: 'failed', by: 100_000, expected: text, seen: 'x'.repeat(500) },
+          checkOf: 0,
+        }),
+        action('tick-u', 1, { result: 'error', errorMessage: 'lone \ud800 surrogate' }),
+        action('tick-u', 2, { result: 'error', errorMessage: '' }),
+      ];
+      expect(await (await post('/actions', { actions: rows })).json()).toEqual({
+        inserted: 4,
+        duplicates: 0,
+      });
+      const stored = await actionsOf('tick-u');
+      expect(stored.map((r) => r.seq)).toEqual([0, 1, 2, 100_000]);
+      expect(stored[0]).toMatchObject({
+        errorMessage: text,
+        errorKind: 'invalid_input',
+        outcome: 'invalid_input',
+        latencyMs: 86_400_000,
+        toolUseId: null,
+        inputHash: null,
+        checkStatus: null,
+        createdAt: t.clock(),
+      });
+      expect(stored[0]?.errorSignature).toEqual(expect.any(String));
+      // A string jsonb cannot hold is stored as a text parameter would have stored it.
+      expect(stored[1]?.errorMessage).toBe('lone \ufffd surrogate');
+      expect(stored[2]).toMatchObject({ errorMessage: '', errorSignature: null });
+      expect(stored[3]).toMatchObject({
+        result: 'ok',
+        outcome: 'check_failed',
+        latencyMs: 0,
+        checkStatus: 'failed',
+        checkBy: 100_000,
+        checkExpected: text,
+        checkSeen: 'x'.repeat(500),
+        checkOf: 0,
+        errorMessage: null,
+        errorSignature: null,
+        toolUseId: 'toolu_100000',
+        inputHash: 'a'.repeat(64),
+      });
+    });
+
     it('a replayed batch inserts nothing twice', async () => {
       const batch = { actions: [action('tick-b', 0), action('tick-b', 1), action('tick-b', 2)] };
       expect(await (await post('/actions', batch)).json()).toEqual({ inserted: 3, duplicates: 0 });

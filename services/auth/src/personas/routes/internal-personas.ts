@@ -22,7 +22,7 @@ import {
   TickOwnerConflictError,
   upsertTick,
 } from '../db/persona-writes';
-import { personaSpaceIds, rowRefIssues } from '../db/row-refs';
+import { personaSpaceIds, rowRefIssues, spacesOfPersona } from '../db/row-refs';
 import { purgeTranscripts } from '../db/transcripts';
 
 /** The tick record as stored: the wire's instants as dates. */
@@ -56,13 +56,25 @@ export function internalPersonaRoutes(deps: {
     personaId: string,
     prefix: string,
     rows: Parameters<typeof rowRefIssues>[1],
+    spaces?: readonly string[],
   ) => {
-    const refs = { modules: deps.modules, spaces: await personaSpaceIds(db, personaId) };
+    const refs = {
+      modules: deps.modules,
+      spaces: spaces ?? (await personaSpaceIds(db, personaId)),
+    };
     const fields = rowRefIssues(prefix, rows, refs);
     if (fields.length > 0) {
       const named = fields.map((f) => `${f.path} (${f.message})`).join('; ');
       throw fail('VALIDATION_FAILED', `Invalid request body: ${named}`, { fields });
     }
+  };
+
+  /** The persona of the path and its spaces (one query); 404 when there is none. */
+  const requirePersonaSpaces = async (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    const spaces = await spacesOfPersona(db, id);
+    if (!spaces) throw fail('PERSONA_NOT_FOUND');
+    return { id, spaces };
   };
 
   const requirePersona = async (c: Context): Promise<string> => {
@@ -79,16 +91,16 @@ export function internalPersonaRoutes(deps: {
       return c.json({ personas, serverTime: now.toISOString() });
     })
     .post('/:id/actions', async (c) => {
-      const rows = await readBatch(c, 'actions', actionRowSchema, MAX_ACTIONS_PER_BATCH);
-      const personaId = await requirePersona(c);
-      await requireKnownRefs(personaId, 'actions', rows);
-      return c.json(await insertActions(db, personaId, rows, clock()));
+      const rows = await readBatch(c, 'actions', actionsBody, MAX_ACTIONS_PER_BATCH);
+      const persona = await requirePersonaSpaces(c);
+      await requireKnownRefs(persona.id, 'actions', rows, persona.spaces);
+      return c.json(await insertActions(db, persona.id, rows, clock()));
     })
     .post('/:id/feedback', async (c) => {
-      const rows = await readBatch(c, 'feedback', feedbackRowSchema, MAX_FEEDBACK_PER_BATCH);
-      const personaId = await requirePersona(c);
-      await requireKnownRefs(personaId, 'feedback', rows);
-      return c.json(await insertFeedback(db, personaId, rows, clock()));
+      const rows = await readBatch(c, 'feedback', feedbackBody, MAX_FEEDBACK_PER_BATCH);
+      const persona = await requirePersonaSpaces(c);
+      await requireKnownRefs(persona.id, 'feedback', rows, persona.spaces);
+      return c.json(await insertFeedback(db, persona.id, rows, clock()));
     })
     .put('/:id/ticks/:tickId', async (c) => {
       const tickId = validate(tickIdSchema, c.req.param('tickId'), 'tick id');
@@ -112,22 +124,26 @@ export function internalPersonaRoutes(deps: {
     });
 }
 
+/** The bodies of the batch routes, built once (not per request). */
+const actionsBody = z.object({ actions: z.array(actionRowSchema) });
+const feedbackBody = z.object({ feedback: z.array(feedbackRowSchema) });
+
 /**
- * Reads `{<key>: [...]}`: 413 past the row limit (checked before the rows are
- * validated), then 400 naming every bad row field.
+ * Reads `{<key>: [...]}`: 413 past the row limit (counted before any row is validated),
+ * then the body validated once, 400 naming every bad row field.
  */
-async function readBatch<S extends z.ZodType>(
+async function readBatch<K extends string, R>(
   c: Context,
-  key: string,
-  row: S,
+  key: K,
+  schema: z.ZodType<Record<K, R[]>>,
   max: number,
-): Promise<z.output<S>[]> {
+): Promise<R[]> {
   const body = await readJson(c);
-  const rows = validate(z.object({ [key]: z.array(z.unknown()) }), body, 'request body')[key];
+  const rows =
+    body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
   const count = Array.isArray(rows) ? rows.length : 0;
   if (count > max) {
     throw fail('BATCH_TOO_LARGE', `At most ${max} ${key} rows per request, got ${count}`);
   }
-  const parsed = validate(z.object({ [key]: z.array(row) }), body, 'request body');
-  return parsed[key] as z.output<S>[];
+  return validate(schema, body, 'request body')[key];
 }
