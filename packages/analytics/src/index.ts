@@ -85,6 +85,17 @@ export {
 } from './persona-detail';
 export { listPersonaSummaries, type PersonaSummary } from './persona-overview';
 export {
+  type ExcerptLine,
+  personaRecentTranscripts,
+  type RecentTranscript,
+} from './persona-transcripts';
+export {
+  type PersonaDailyCalls,
+  type PersonaDailyRating,
+  type PersonaTrend,
+  personaTrend,
+} from './persona-trend';
+export {
   MANN_WHITNEY_ARE,
   mannWhitneySampleSize,
   type PowerTarget,

@@ -3,20 +3,34 @@ import type {
   ModuleRating,
   PersonaProfile,
   PersonaSummary,
+  PersonaTrend,
+  RecentTranscript,
   TimelineTick,
 } from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
-import { Empty, PageHeading, Rating, Time } from './components';
-import { moduleHref } from './format';
+import { Empty, PageHeading, Rating, Time, WindowPicker } from './components';
+import { fmtSpan, moduleHref } from './format';
 import { Layout } from './layout';
+import { PersonaTrendCharts } from './persona-trend';
+import { RecentTranscripts } from './recent-transcripts';
 import { TickCard } from './tick-card';
 
-/** A persona: who it is, how it rates each module, and its latest ticks as a timeline. */
+/**
+ * A persona: who it is, how it rates each module, its trend (ratings per module, failed
+ * calls and checks per day), the openings of its latest transcripts, and its latest
+ * ticks as a timeline.
+ */
 export function PersonaPage(props: {
   admin: Admin | undefined;
   persona: PersonaSummary;
   profile: PersonaProfile | null;
   modules: readonly ModuleRating[];
+  trend: PersonaTrend;
+  /** The trend's days (the window and the one before it). */
+  days: readonly string[];
+  since: string;
+  sinceDays: number;
+  transcripts: readonly RecentTranscript[];
   timeline: readonly TimelineTick[];
   /** Writes of this persona refused for good (issue 10 item 3). */
   deadLetters: DeadLetterSummary;
@@ -99,6 +113,13 @@ export function PersonaPage(props: {
           )}
         </section>
       </div>
+      <h2>
+        Trend, last {fmtSpan(props.sinceDays * 2)}
+        <WindowPicker path={`/personas/${encodeURIComponent(p.userId)}`} days={props.sinceDays} />
+      </h2>
+      <PersonaTrendCharts trend={props.trend} days={props.days} since={props.since} />
+      <h2>Recent transcripts</h2>
+      <RecentTranscripts ticks={props.transcripts} />
       <h2>Ticks, newest first</h2>
       {props.timeline.length === 0 ? (
         <Empty>This persona has not run a tick yet.</Empty>
