@@ -1,7 +1,8 @@
 import type { Incident, IncidentState, ReportAlert } from '@mana/analytics';
 import { INCIDENT_STATUSES, type IncidentStatus } from '@mana/contracts';
 import { alertKindLabel } from './alert-list';
-import { Empty, Time } from './components';
+import { AlertHeadline, AlertRow, NothingWorse } from './alert-row';
+import { Time } from './components';
 import { alertHref, moduleHref, personaHref, plural } from './format';
 
 const STATUS_TONE: Record<IncidentStatus, string> = {
@@ -74,36 +75,30 @@ export function IncidentList(props: {
   manage?: boolean;
   tested: { modules: number; tools: number };
 }) {
-  if (props.incidents.length === 0) {
-    return (
-      <Empty>
-        No incidents: {plural(props.tested.modules, 'module')} and{' '}
-        {plural(props.tested.tools, 'tool')} had enough data to test, and none is significantly
-        worse than in the baseline.
-      </Empty>
-    );
-  }
+  if (props.incidents.length === 0) return <NothingWorse what="incidents" tested={props.tested} />;
   return (
     <ul class="alerts">
       {props.incidents.map((i) => {
         const message = how(i);
         const personas = whom(i);
         return (
-          <li
-            class={`card alert incident status-${i.state.status}`}
-            id={`incident-${i.id}`}
-            data-testid="incident-item"
-            data-incident-id={i.id}
-            data-status={i.state.status}
+          <AlertRow
+            badge={{
+              label: i.state.status,
+              tone: STATUS_TONE[i.state.status],
+              testId: 'incident-status',
+            }}
+            href={alertHref(i.lead.id, props.since)}
+            summary={i.lead.summary}
+            testId="incident-item"
+            linkTestId="incident-link"
+            class={`incident status-${i.state.status}`}
+            attributes={{
+              id: `incident-${i.id}`,
+              'data-incident-id': i.id,
+              'data-status': i.state.status,
+            }}
           >
-            <div>
-              <span class={`badge ${STATUS_TONE[i.state.status]}`} data-testid="incident-status">
-                {i.state.status}
-              </span>{' '}
-              <a class="what" href={alertHref(i.lead.id, props.since)} data-testid="incident-link">
-                {i.lead.summary}
-              </a>
-            </div>
             <div data-testid="incident-facts">
               {i.tools.length > 0 ? <>Tool {i.tools.join(', ')} · </> : null}
               module <a href={moduleHref(i.module, props.since)}>{i.module}</a> · since{' '}
@@ -136,8 +131,11 @@ export function IncidentList(props: {
               <ul class="parts">
                 {i.alerts.map((a) => (
                   <li data-testid="incident-part" data-alert-id={a.id}>
-                    <span class="badge bad">{alertKindLabel(a.kind)}</span>{' '}
-                    <a href={alertHref(a.id, props.since)}>{a.summary}</a>
+                    <AlertHeadline
+                      badge={{ label: alertKindLabel(a.kind), tone: 'bad' }}
+                      href={alertHref(a.id, props.since)}
+                      summary={a.summary}
+                    />
                   </li>
                 ))}
               </ul>
@@ -159,7 +157,7 @@ export function IncidentList(props: {
                 )}
               </>
             ) : null}
-          </li>
+          </AlertRow>
         );
       })}
     </ul>
