@@ -58,6 +58,10 @@ describe('overview', () => {
     expect(incidents[0]).toMatch(/data-incident-id="journal@\d{4}-\d{2}-\d{2}#[0-9a-f]{10}"/);
     expect(incidents[0]).toContain('data-status="open"');
     expect(html).toContain('Tool journal.create_entry');
+    // For whom: every failing call of the lead alert by persona, not the first rows' (5).
+    const whom = html.match(/data-testid="incident-whom">(.*?)<\/div>/s)?.[1] ?? '';
+    expect(whom).toMatch(/persona\.anna@mana\.test<\/a> \(12 calls\)/);
+    expect(whom).toMatch(/persona\.marcus@mana\.test<\/a> \(12 calls\)/);
     const alerts = tagsWith(html, 'incident-part');
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:journal"'))).toBe(true);
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:todo"'))).toBe(false);

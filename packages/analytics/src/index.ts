@@ -44,6 +44,7 @@ export {
   type PersonaGroup,
   type SignatureGroup,
 } from './evidence-groups';
+export { type EvidencePersona, evidencePersonas } from './evidence-personas';
 export {
   type FamilyTest,
   holmSignificant,

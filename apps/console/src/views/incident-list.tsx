@@ -1,4 +1,4 @@
-import type { Incident, IncidentState, ReportAlert } from '@mana/analytics';
+import type { EvidencePersona, Incident, IncidentState, ReportAlert } from '@mana/analytics';
 import { INCIDENT_STATUSES, type IncidentStatus } from '@mana/contracts';
 import { alertKindLabel } from './alert-list';
 import { AlertHeadline, AlertRow, NothingWorse } from './alert-row';
@@ -11,8 +11,14 @@ const STATUS_TONE: Record<IncidentStatus, string> = {
   resolved: 'ok',
 };
 
-/** An incident with its stored status. */
-export type IncidentView = Incident<ReportAlert> & { state: IncidentState };
+/** How many personas an incident card names (the evidence page lists them all). */
+const WHOM_SHOWN = 4;
+
+/** An incident with its stored status and who is behind its lead alert's evidence. */
+export type IncidentView = Incident<ReportAlert> & {
+  state: IncidentState;
+  whom: EvidencePersona[];
+};
 
 /** Open first, then acknowledged, then resolved; the detectors' order inside each. */
 export function byStatus(incidents: readonly IncidentView[]): IncidentView[] {
@@ -25,21 +31,6 @@ function how(i: IncidentView): string | null {
   if (i.signature) return i.signature.example;
   const failure = i.lead.evidence.calls.find((c) => c.errorMessage !== null);
   return failure?.errorMessage ?? null;
-}
-
-/** Who the first failing calls came from, with how many calls each. */
-function whom(i: IncidentView): { persona: string; personaId: string; calls: number }[] {
-  const byPersona = new Map<string, { persona: string; personaId: string; calls: number }>();
-  for (const c of i.lead.evidence.calls) {
-    const row = byPersona.get(c.personaId) ?? {
-      persona: c.persona,
-      personaId: c.personaId,
-      calls: 0,
-    };
-    row.calls += 1;
-    byPersona.set(c.personaId, row);
-  }
-  return [...byPersona.values()].sort((a, b) => b.calls - a.calls);
 }
 
 /** The form that moves an incident to another status, with a note. */
@@ -80,7 +71,7 @@ export function IncidentList(props: {
     <ul class="alerts">
       {props.incidents.map((i) => {
         const message = how(i);
-        const personas = whom(i);
+        const unit = i.lead.kind === 'rating_drop' ? 'rating' : 'call';
         return (
           <AlertRow
             badge={{
@@ -109,19 +100,21 @@ export function IncidentList(props: {
                 How: <span class="errtext">{message}</span>
               </div>
             ) : null}
-            {personas.length > 0 ? (
+            {i.whom.length > 0 ? (
               <div data-testid="incident-whom">
                 For:{' '}
-                {personas.map((p, n) => (
+                {i.whom.slice(0, WHOM_SHOWN).map((p, n) => (
                   <>
                     {n > 0 ? ', ' : ''}
-                    <a href={personaHref(p.personaId)}>{p.persona}</a> ({p.calls})
+                    <a href={personaHref(p.personaId)}>{p.persona}</a> ({plural(p.rows, unit)})
                   </>
-                ))}{' '}
-                <span class="muted">
-                  (the latest {plural(i.lead.evidence.calls.length, 'call')} of{' '}
-                  {i.lead.evidence.total})
-                </span>
+                ))}
+                {i.whom.length > WHOM_SHOWN ? (
+                  <span class="muted">
+                    {' '}
+                    and {plural(i.whom.length - WHOM_SHOWN, 'more persona')}
+                  </span>
+                ) : null}
               </div>
             ) : null}
             <details open={props.manage ? true : undefined}>
