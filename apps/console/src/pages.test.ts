@@ -1,6 +1,7 @@
 import { personaDeadLetters } from '@mana/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { TIMELINE_TICKS } from './routes/persona';
 import {
   type ConsoleFixture,
   createConsoleFixture,
@@ -106,7 +107,8 @@ describe('persona page', () => {
     expect(html).toContain('Europe/Berlin');
     expect(tagsWith(html, 'persona-module-row')).toHaveLength(2);
     const ticks = tagsWith(html, 'tick-item');
-    expect(ticks.length).toBe(24);
+    expect(ticks.length).toBe(TIMELINE_TICKS);
+    expect(html).toContain(`href="/ticks?persona=${SCENARIO.anna}"`);
     expect(ticks[0]).toContain('data-tick-id="tick-anna-r0"');
     expect(html).toContain(SCENARIO.journalError);
     expect(html).toContain(SCENARIO.badNote);
@@ -136,7 +138,8 @@ describe('persona page', () => {
   });
 
   it('escapes what personas wrote', async () => {
-    const html = await page(`/personas/${SCENARIO.anna}`);
+    // The note is of Anna's oldest tick, past the persona page's latest ticks: its tick page.
+    const html = await page('/ticks/tick-anna-b0');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
   });

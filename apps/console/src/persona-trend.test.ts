@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECENT_TRANSCRIPTS } from './routes/persona';
 import { type ConsoleFixture, createConsoleFixture } from './testing/console-fixture';
 import { insertPersona, insertTick } from './testing/seed';
+import { rateTop } from './views/persona-trend';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -177,5 +178,17 @@ describe('the persona page', () => {
     expect(html).not.toContain('2026-03-12:');
     expect(html).toContain('2026-03-19:');
     expect(await page('/personas/p-lena?since=soon', 400)).toContain('since:');
+  });
+});
+
+describe('rateTop', () => {
+  it('fits the rate axis to the largest daily rate, in steps of 10 %', () => {
+    const series = (ys: (number | null)[]) => [
+      { name: 's', points: ys.map((y, i) => ({ x: String(i), y })) },
+    ];
+    expect(rateTop(series([null, 0]))).toBe(10);
+    expect(rateTop(series([3, 8.2]))).toBe(10);
+    expect(rateTop(series([12.5]))).toBe(20);
+    expect(rateTop(series([100]))).toBe(100);
   });
 });

@@ -17,7 +17,7 @@ import { PersonaPage } from '../views/persona-page';
 import { parseSince } from '../window';
 
 /** How many ticks the timeline shows. */
-export const TIMELINE_TICKS = 30;
+export const TIMELINE_TICKS = 10;
 /** How many of the latest ticks show the opening of their transcript. */
 export const RECENT_TRANSCRIPTS = 8;
 

@@ -114,13 +114,20 @@ export function PersonaPage(props: {
         </section>
       </div>
       <h2>
-        Trend, last {fmtSpan(props.sinceDays * 2)}
+        Trend: last {fmtSpan(props.sinceDays)} and the {fmtSpan(props.sinceDays)} before
         <WindowPicker path={`/personas/${encodeURIComponent(p.userId)}`} days={props.sinceDays} />
       </h2>
       <PersonaTrendCharts trend={props.trend} days={props.days} since={props.since} />
       <h2>Recent transcripts</h2>
       <RecentTranscripts ticks={props.transcripts} />
       <h2>Ticks, newest first</h2>
+      <p class="muted">
+        The latest {props.timeline.length} with their calls and ratings;{' '}
+        <a href={`/ticks?persona=${encodeURIComponent(p.userId)}`} data-testid="all-ticks">
+          all ticks of {p.name}
+        </a>
+        .
+      </p>
       {props.timeline.length === 0 ? (
         <Empty>This persona has not run a tick yet.</Empty>
       ) : (

@@ -7,6 +7,15 @@ function percent(part: number, whole: number): number | null {
   return whole > 0 ? (100 * part) / whole : null;
 }
 
+/**
+ * The top of the rate chart's axis: the largest daily rate rounded up to a step of 10 %
+ * (at least 10 %, at most 100 %), so a rate of a few percent is not a flat line at 0.
+ */
+export function rateTop(series: readonly LineSeries[]): number {
+  const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.y ?? 0)));
+  return Math.min(100, Math.max(10, Math.ceil(max / 10) * 10));
+}
+
 /** One line per module: the persona's daily mean rating of it. */
 export function ratingSeries(trend: PersonaTrend, since: string): LineSeries[] {
   const byModule = new Map<string, LineSeries['points'][number][]>();
@@ -58,6 +67,8 @@ export function PersonaTrendCharts(props: {
     }),
     { calls: 0, failures: 0, checkFailed: 0 },
   );
+  const rates = rateSeries(props.trend.calls);
+  const top = rateTop(rates);
   return (
     <div class="grid2" data-testid="persona-trend">
       <section class="card">
@@ -83,11 +94,11 @@ export function PersonaTrendCharts(props: {
           id: 'persona-rates',
           title: 'This persona’s daily share of failed calls, failed checks and refused inputs',
           categories: props.days,
-          series: rateSeries(props.trend.calls),
-          yDomain: [0, 100],
-          yTicks: [0, 25, 50, 75, 100],
+          series: rates,
+          yDomain: [0, top],
+          yTicks: [0, top / 4, top / 2, (3 * top) / 4, top],
           yLabel: '% of calls',
-          formatY: (v) => `${Math.round(v)}%`,
+          formatY: (v) => `${Number(v.toFixed(1))}%`,
           width: 640,
           height: 260,
           showCounts: true,
