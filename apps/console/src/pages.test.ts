@@ -247,6 +247,10 @@ describe('alert evidence', () => {
   it('counts the evidence by error class and by persona before the rows', async () => {
     const html = await page('/alerts/failure_rate%3Ajournal.create_entry');
     expect(html).toContain('data-testid="alert-headline"');
+    // For whom, in the headline: both personas with their failing calls.
+    const who = html.match(/data-testid="alert-headline-personas">(.*?)<\/span>/s)?.[1] ?? '';
+    expect(who).toMatch(/persona\.anna@mana\.test<\/a> 12/);
+    expect(who).toMatch(/persona\.marcus@mana\.test<\/a> 12/);
     expect(html.indexOf('signature-table')).toBeLessThan(html.indexOf('evidence-action'));
     const signatures = tagsWith(html, 'signature-row');
     expect(signatures).toHaveLength(1);
