@@ -1,6 +1,7 @@
 import { personaDeadLetters } from '@mana/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { TIMELINE_TICKS } from './routes/persona';
 import {
   type ConsoleFixture,
   createConsoleFixture,
@@ -58,6 +59,10 @@ describe('overview', () => {
     expect(incidents[0]).toMatch(/data-incident-id="journal@\d{4}-\d{2}-\d{2}#[0-9a-f]{10}"/);
     expect(incidents[0]).toContain('data-status="open"');
     expect(html).toContain('Tool journal.create_entry');
+    // For whom: every failing call of the lead alert by persona, not the first rows' (5).
+    const whom = html.match(/data-testid="incident-whom">(.*?)<\/div>/s)?.[1] ?? '';
+    expect(whom).toMatch(/persona\.anna@mana\.test<\/a> \(12 calls\)/);
+    expect(whom).toMatch(/persona\.marcus@mana\.test<\/a> \(12 calls\)/);
     const alerts = tagsWith(html, 'incident-part');
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:journal"'))).toBe(true);
     expect(alerts.some((a) => a.includes('data-alert-id="rating_drop:todo"'))).toBe(false);
@@ -102,7 +107,8 @@ describe('persona page', () => {
     expect(html).toContain('Europe/Berlin');
     expect(tagsWith(html, 'persona-module-row')).toHaveLength(2);
     const ticks = tagsWith(html, 'tick-item');
-    expect(ticks.length).toBe(24);
+    expect(ticks.length).toBe(TIMELINE_TICKS);
+    expect(html).toContain(`href="/ticks?persona=${SCENARIO.anna}"`);
     expect(ticks[0]).toContain('data-tick-id="tick-anna-r0"');
     expect(html).toContain(SCENARIO.journalError);
     expect(html).toContain(SCENARIO.badNote);
@@ -132,7 +138,8 @@ describe('persona page', () => {
   });
 
   it('escapes what personas wrote', async () => {
-    const html = await page(`/personas/${SCENARIO.anna}`);
+    // The note is of Anna's oldest tick, past the persona page's latest ticks: its tick page.
+    const html = await page('/ticks/tick-anna-b0');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
   });
@@ -240,6 +247,10 @@ describe('alert evidence', () => {
   it('counts the evidence by error class and by persona before the rows', async () => {
     const html = await page('/alerts/failure_rate%3Ajournal.create_entry');
     expect(html).toContain('data-testid="alert-headline"');
+    // For whom, in the headline: both personas with their failing calls.
+    const who = html.match(/data-testid="alert-headline-personas">(.*?)<\/span>/s)?.[1] ?? '';
+    expect(who).toMatch(/persona\.anna@mana\.test<\/a> 12/);
+    expect(who).toMatch(/persona\.marcus@mana\.test<\/a> 12/);
     expect(html.indexOf('signature-table')).toBeLessThan(html.indexOf('evidence-action'));
     const signatures = tagsWith(html, 'signature-row');
     expect(signatures).toHaveLength(1);

@@ -44,6 +44,7 @@ export {
   type PersonaGroup,
   type SignatureGroup,
 } from './evidence-groups';
+export { type EvidencePersona, evidencePersonas } from './evidence-personas';
 export {
   type FamilyTest,
   holmSignificant,
@@ -84,6 +85,17 @@ export {
   personaProfile,
 } from './persona-detail';
 export { listPersonaSummaries, type PersonaSummary } from './persona-overview';
+export {
+  type ExcerptLine,
+  personaRecentTranscripts,
+  type RecentTranscript,
+} from './persona-transcripts';
+export {
+  type PersonaDailyCalls,
+  type PersonaDailyRating,
+  type PersonaTrend,
+  personaTrend,
+} from './persona-trend';
 export {
   MANN_WHITNEY_ARE,
   mannWhitneySampleSize,

@@ -228,6 +228,9 @@ describe.runIf(runnable)(
       const alert = await phone
         .goto(url('/?since=2d'))
         .then(() => phone.getByTestId('incident-link').first().getAttribute('href'));
+      const persona = await phone
+        .goto(url('/personas'))
+        .then(() => phone.getByTestId('persona-row').first().getAttribute('data-persona-id'));
       const paths = [
         '/',
         '/alerts?since=2d',
@@ -237,6 +240,7 @@ describe.runIf(runnable)(
         '/modules/notes?since=2d',
         '/ticks',
         '/personas',
+        `/personas/${persona}`,
       ];
       for (const path of paths) {
         const t0 = performance.now();
@@ -254,6 +258,9 @@ describe.runIf(runnable)(
           fullPage: true,
         });
       }
+      // The last page is a persona's: its trend charts and its latest transcripts.
+      expect(await phone.getByTestId('chart-persona-rates').count()).toBe(1);
+      expect(await phone.getByTestId('recent-transcript').count()).toBeGreaterThan(0);
       await phone.close();
     }, 90_000);
 

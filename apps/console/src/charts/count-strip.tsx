@@ -3,12 +3,13 @@ import { linearScale, px } from './scale';
 /** Height of the strip {@link countStrip} draws under a plot. */
 export const COUNT_STRIP = 34;
 
-/** Bars of each category's count under a plot (the number too when there is room). */
+/** Bars of each category's count of `unit`s under a plot (the number too when there is room). */
 export function countStrip(
   counts: readonly (number | null)[],
   x: (i: number) => number,
   top: number,
   categories: readonly string[],
+  unit = 'rating',
 ) {
   const max = Math.max(1, ...counts.map((c) => c ?? 0));
   const barHeight = linearScale([0, max], [0, COUNT_STRIP - 14]);
@@ -25,7 +26,7 @@ export function countStrip(
               width={px(barWidth)}
               height={px(barHeight(c))}
             >
-              <title>{`${categories[i]}: ${c} rating${c === 1 ? '' : 's'}`}</title>
+              <title>{`${categories[i]}: ${c} ${unit}${c === 1 ? '' : 's'}`}</title>
             </rect>
             {step >= 16 ? (
               <text x={px(x(i))} y={top + COUNT_STRIP - 1} text-anchor="middle">

@@ -56,6 +56,8 @@ export interface LineChartOptions {
   minCount?: number;
   /** Vertical markers (the estimated onset); markers outside the categories are left out. */
   markers?: readonly ChartMarker[];
+  /** What a point's count counts, singular; default `rating`. */
+  countUnit?: string;
 }
 
 const MARGIN = { top: 14, right: 18, bottom: 26, left: 44 };
@@ -103,6 +105,7 @@ export function lineChart(options: LineChartOptions) {
   const empty = series.every((s) => s.runs.length === 0);
   const anyHighlight = series.some((s) => s.highlight);
   const minCount = options.minCount ?? 0;
+  const unit = options.countUnit ?? 'rating';
   const small = (c: number | null) => c !== null && c < minCount;
   const seriesClass = (s: { highlight?: boolean }, k: number) =>
     [
@@ -121,7 +124,7 @@ export function lineChart(options: LineChartOptions) {
   });
   const smallNote =
     minCount > 1 && series.some((s) => s.counts.some(small))
-      ? `Hollow points: fewer than ${minCount} ratings that day`
+      ? `Hollow points: fewer than ${minCount} ${unit}s that day`
       : null;
   const titleId = `${options.id}-title`;
 
@@ -211,14 +214,14 @@ export function lineChart(options: LineChartOptions) {
               stroke={s.color}
             >
               <title>
-                {`${s.name} · ${categories[p.i]}: ${formatY(p.v)}${countText(s.counts[p.i])}`}
+                {`${s.name} · ${categories[p.i]}: ${formatY(p.v)}${countText(s.counts[p.i], unit)}`}
               </title>
             </circle>
           ))}
         </g>
       ))}
       {options.showCounts && series[0]
-        ? countStrip(series[0].counts, x, stripTop, categories)
+        ? countStrip(series[0].counts, x, stripTop, categories, unit)
         : null}
     </svg>
   );
@@ -257,9 +260,9 @@ export function segments(
   return out;
 }
 
-function countText(count: number | null | undefined): string {
+function countText(count: number | null | undefined, unit: string): string {
   if (count === null || count === undefined) return '';
-  return ` (${count} rating${count === 1 ? '' : 's'})`;
+  return ` (${count} ${unit}${count === 1 ? '' : 's'})`;
 }
 
 function integerTicks(min: number, max: number): number[] {

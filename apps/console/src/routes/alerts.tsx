@@ -19,7 +19,11 @@ export function alertListRoutes(deps: PageDeps) {
       const { since, days } = parseSince(c.req.query('since'));
       const now = deps.now();
       const report = await buildReport(deps.db, { now, sinceDays: days });
-      const incidents = await incidentViews(deps.db, report.alerts);
+      const incidents = await incidentViews(deps.db, report.alerts, {
+        asOf: new Date(report.asOf),
+        recentDays: days,
+        baselineDays: days,
+      });
       return c.html(
         <AlertsPage
           admin={c.get('admin')}
@@ -44,7 +48,11 @@ export function alertListRoutes(deps: PageDeps) {
       );
       const now = deps.now();
       const report = await buildReport(deps.db, { now, sinceDays: days });
-      const incidents = await incidentViews(deps.db, report.alerts);
+      const incidents = await incidentViews(deps.db, report.alerts, {
+        asOf: new Date(report.asOf),
+        recentDays: days,
+        baselineDays: days,
+      });
       if (!incidents.some((i) => i.id === id)) {
         throw new HTTPException(404, {
           message: `No incident "${id}" is firing for the last ${since}; nothing was recorded.`,

@@ -12,12 +12,9 @@ export function overviewRoutes(deps: PageDeps) {
     const { since, days } = parseSince(c.req.query('since'));
     const now = deps.now();
     const report = await buildReport(deps.db, { now, sinceDays: days });
-    const incidents = await incidentViews(deps.db, report.alerts);
-    const { start, end } = windowBounds({
-      asOf: new Date(report.asOf),
-      recentDays: days,
-      baselineDays: days,
-    });
+    const window = { asOf: new Date(report.asOf), recentDays: days, baselineDays: days };
+    const incidents = await incidentViews(deps.db, report.alerts, window);
+    const { start, end } = windowBounds(window);
     return c.html(
       <OverviewPage
         admin={c.get('admin')}

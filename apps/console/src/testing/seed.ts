@@ -36,6 +36,10 @@ export interface SeedAction {
   result: 'ok' | 'error';
   errorMessage?: string;
   latencyMs?: number;
+  /** Default: `app_error` for an error, else `ok`. */
+  outcome?: 'ok' | 'invalid_input' | 'app_error' | 'timeout' | 'transport' | 'check_failed';
+  /** The persona's verdict when it looked again. */
+  checkStatus?: 'passed' | 'failed';
 }
 
 /** One rating of a seeded tick. */
@@ -88,7 +92,8 @@ export async function insertTick(
         module: a.tool.split('.')[0] as string,
         spaceId: 'space-1',
         result: a.result,
-        outcome: a.result === 'error' ? ('app_error' as const) : ('ok' as const),
+        outcome: a.outcome ?? (a.result === 'error' ? ('app_error' as const) : ('ok' as const)),
+        checkStatus: a.checkStatus ?? null,
         errorMessage: a.errorMessage ?? null,
         latencyMs: a.latencyMs ?? 120,
         createdAt: t.at,

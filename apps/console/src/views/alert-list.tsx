@@ -1,6 +1,7 @@
 import type { ReportAlert } from '@mana/analytics';
-import { Empty, Rating } from './components';
-import { alertHref, fmtP, moduleHref, plural } from './format';
+import { AlertRow, NothingWorse } from './alert-row';
+import { Rating } from './components';
+import { alertHref, fmtP, moduleHref } from './format';
 
 const KIND_LABELS: Record<ReportAlert['kind'], string> = {
   failure_rate: 'Failure rate up',
@@ -35,28 +36,21 @@ export function AlertList(props: {
   since: string;
   tested: { modules: number; tools: number };
 }) {
-  if (props.alerts.length === 0) {
-    return (
-      <Empty>
-        No regressions: {plural(props.tested.modules, 'module')} and{' '}
-        {plural(props.tested.tools, 'tool')} had enough data to test, and none is significantly
-        worse than in the baseline.
-      </Empty>
-    );
-  }
+  if (props.alerts.length === 0) return <NothingWorse what="regressions" tested={props.tested} />;
   return (
     <ul class="alerts">
       {props.alerts.map((a) => {
         const rating = a.kind === 'rating_drop' ? a.evidence.ratings[0] : undefined;
         const failure = a.evidence.calls.find((c) => c.errorMessage !== null);
         return (
-          <li class="card alert" data-testid="alert-item" data-alert-id={a.id}>
-            <div>
-              <span class="badge bad">{alertKindLabel(a.kind)}</span>{' '}
-              <a class="what" href={alertHref(a.id, props.since)} data-testid="alert-link">
-                {a.summary}
-              </a>
-            </div>
+          <AlertRow
+            badge={{ label: alertKindLabel(a.kind), tone: 'bad' }}
+            href={alertHref(a.id, props.since)}
+            summary={a.summary}
+            testId="alert-item"
+            linkTestId="alert-link"
+            attributes={{ 'data-alert-id': a.id }}
+          >
             <div class="muted">
               {alertTestLabel(a.test)}, {a.statistic.name} = {String(a.statistic.value)},{' '}
               {fmtP(a.p)} · module <a href={moduleHref(a.module, props.since)}>{a.module}</a>
@@ -73,7 +67,7 @@ export function AlertList(props: {
                 <span class="errtext">{failure.errorMessage ?? '(no message)'}</span>
               </div>
             ) : null}
-          </li>
+          </AlertRow>
         );
       })}
     </ul>

@@ -2,6 +2,7 @@ import type {
   AlertEvidence,
   EvidenceGroups,
   FamilySummary,
+  PersonaGroup,
   RegressionAlert,
   RegressionThresholds,
 } from '@mana/analytics';
@@ -16,7 +17,7 @@ import {
   SignatureTable,
 } from './evidence-summary';
 import { FailuresTable, NotesTable } from './evidence-tables';
-import { alertHref, fmtP, fmtSpan, moduleHref, plural } from './format';
+import { alertHref, fmtP, fmtSpan, moduleHref, personaHref, plural } from './format';
 import { AsOf, Layout } from './layout';
 
 /** The window bounds an alert compares, as ISO strings. */
@@ -56,6 +57,28 @@ function callText(a: RegressionAlert, c: AlertEvidence['actions'][number]): stri
   if (a.kind === 'check_failures')
     return `expected ${c.checkExpected ?? '?'}, saw ${c.checkSeen ?? '?'}`;
   return c.errorMessage;
+}
+
+/** How many personas the headline names; the "By persona" table lists them all. */
+const HEADLINE_PERSONAS = 3;
+
+/** The largest personas of the evidence, named in the headline: "(a@x 12, b@x 3, …)". */
+function HeadlinePersonas(props: { groups: readonly PersonaGroup[]; ratings: boolean }) {
+  if (props.groups.length === 0) return null;
+  const shown = props.groups.slice(0, HEADLINE_PERSONAS);
+  return (
+    <span data-testid="alert-headline-personas">
+      {' ('}
+      {shown.map((g, n) => (
+        <>
+          {n > 0 ? ', ' : ''}
+          <a href={personaHref(g.personaId)}>{g.persona}</a>{' '}
+          {String(props.ratings ? g.ratings : g.calls)}
+        </>
+      ))}
+      {props.groups.length > HEADLINE_PERSONAS ? ', …' : ''})
+    </span>
+  );
 }
 
 /**
@@ -159,8 +182,9 @@ export function AlertPage(props: {
           since {a.onset ? <Time iso={a.onset.at} /> : 'an unknown time'} ·{' '}
           {plural(props.groups.calls, 'call')}
           {ratingsFirst ? `, ${plural(props.groups.ratings, 'rating')}` : ''} from{' '}
-          {plural(props.groups.byPersona.length, 'persona')} · before: {a.numbers.baseline}; recent:{' '}
-          {a.numbers.recent}
+          {plural(props.groups.byPersona.length, 'persona')}
+          <HeadlinePersonas groups={props.groups.byPersona} ratings={ratingsFirst} /> · before:{' '}
+          {a.numbers.baseline}; recent: {a.numbers.recent}
         </p>
         <details>
           <summary>How this alert was decided</summary>

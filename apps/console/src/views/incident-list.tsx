@@ -1,7 +1,8 @@
-import type { Incident, IncidentState, ReportAlert } from '@mana/analytics';
+import type { EvidencePersona, Incident, IncidentState, ReportAlert } from '@mana/analytics';
 import { INCIDENT_STATUSES, type IncidentStatus } from '@mana/contracts';
 import { alertKindLabel } from './alert-list';
-import { Empty, Time } from './components';
+import { AlertHeadline, AlertRow, NothingWorse } from './alert-row';
+import { Time } from './components';
 import { alertHref, moduleHref, personaHref, plural } from './format';
 
 const STATUS_TONE: Record<IncidentStatus, string> = {
@@ -10,8 +11,14 @@ const STATUS_TONE: Record<IncidentStatus, string> = {
   resolved: 'ok',
 };
 
-/** An incident with its stored status. */
-export type IncidentView = Incident<ReportAlert> & { state: IncidentState };
+/** How many personas an incident card names (the evidence page lists them all). */
+const WHOM_SHOWN = 4;
+
+/** An incident with its stored status and who is behind its lead alert's evidence. */
+export type IncidentView = Incident<ReportAlert> & {
+  state: IncidentState;
+  whom: EvidencePersona[];
+};
 
 /** Open first, then acknowledged, then resolved; the detectors' order inside each. */
 export function byStatus(incidents: readonly IncidentView[]): IncidentView[] {
@@ -24,21 +31,6 @@ function how(i: IncidentView): string | null {
   if (i.signature) return i.signature.example;
   const failure = i.lead.evidence.calls.find((c) => c.errorMessage !== null);
   return failure?.errorMessage ?? null;
-}
-
-/** Who the first failing calls came from, with how many calls each. */
-function whom(i: IncidentView): { persona: string; personaId: string; calls: number }[] {
-  const byPersona = new Map<string, { persona: string; personaId: string; calls: number }>();
-  for (const c of i.lead.evidence.calls) {
-    const row = byPersona.get(c.personaId) ?? {
-      persona: c.persona,
-      personaId: c.personaId,
-      calls: 0,
-    };
-    row.calls += 1;
-    byPersona.set(c.personaId, row);
-  }
-  return [...byPersona.values()].sort((a, b) => b.calls - a.calls);
 }
 
 /** The form that moves an incident to another status, with a note. */
@@ -74,36 +66,30 @@ export function IncidentList(props: {
   manage?: boolean;
   tested: { modules: number; tools: number };
 }) {
-  if (props.incidents.length === 0) {
-    return (
-      <Empty>
-        No incidents: {plural(props.tested.modules, 'module')} and{' '}
-        {plural(props.tested.tools, 'tool')} had enough data to test, and none is significantly
-        worse than in the baseline.
-      </Empty>
-    );
-  }
+  if (props.incidents.length === 0) return <NothingWorse what="incidents" tested={props.tested} />;
   return (
     <ul class="alerts">
       {props.incidents.map((i) => {
         const message = how(i);
-        const personas = whom(i);
+        const unit = i.lead.kind === 'rating_drop' ? 'rating' : 'call';
         return (
-          <li
-            class={`card alert incident status-${i.state.status}`}
-            id={`incident-${i.id}`}
-            data-testid="incident-item"
-            data-incident-id={i.id}
-            data-status={i.state.status}
+          <AlertRow
+            badge={{
+              label: i.state.status,
+              tone: STATUS_TONE[i.state.status],
+              testId: 'incident-status',
+            }}
+            href={alertHref(i.lead.id, props.since)}
+            summary={i.lead.summary}
+            testId="incident-item"
+            linkTestId="incident-link"
+            class={`incident status-${i.state.status}`}
+            attributes={{
+              id: `incident-${i.id}`,
+              'data-incident-id': i.id,
+              'data-status': i.state.status,
+            }}
           >
-            <div>
-              <span class={`badge ${STATUS_TONE[i.state.status]}`} data-testid="incident-status">
-                {i.state.status}
-              </span>{' '}
-              <a class="what" href={alertHref(i.lead.id, props.since)} data-testid="incident-link">
-                {i.lead.summary}
-              </a>
-            </div>
             <div data-testid="incident-facts">
               {i.tools.length > 0 ? <>Tool {i.tools.join(', ')} · </> : null}
               module <a href={moduleHref(i.module, props.since)}>{i.module}</a> · since{' '}
@@ -114,19 +100,21 @@ export function IncidentList(props: {
                 How: <span class="errtext">{message}</span>
               </div>
             ) : null}
-            {personas.length > 0 ? (
+            {i.whom.length > 0 ? (
               <div data-testid="incident-whom">
                 For:{' '}
-                {personas.map((p, n) => (
+                {i.whom.slice(0, WHOM_SHOWN).map((p, n) => (
                   <>
                     {n > 0 ? ', ' : ''}
-                    <a href={personaHref(p.personaId)}>{p.persona}</a> ({p.calls})
+                    <a href={personaHref(p.personaId)}>{p.persona}</a> ({plural(p.rows, unit)})
                   </>
-                ))}{' '}
-                <span class="muted">
-                  (the latest {plural(i.lead.evidence.calls.length, 'call')} of{' '}
-                  {i.lead.evidence.total})
-                </span>
+                ))}
+                {i.whom.length > WHOM_SHOWN ? (
+                  <span class="muted">
+                    {' '}
+                    and {plural(i.whom.length - WHOM_SHOWN, 'more persona')}
+                  </span>
+                ) : null}
               </div>
             ) : null}
             <details open={props.manage ? true : undefined}>
@@ -136,8 +124,11 @@ export function IncidentList(props: {
               <ul class="parts">
                 {i.alerts.map((a) => (
                   <li data-testid="incident-part" data-alert-id={a.id}>
-                    <span class="badge bad">{alertKindLabel(a.kind)}</span>{' '}
-                    <a href={alertHref(a.id, props.since)}>{a.summary}</a>
+                    <AlertHeadline
+                      badge={{ label: alertKindLabel(a.kind), tone: 'bad' }}
+                      href={alertHref(a.id, props.since)}
+                      summary={a.summary}
+                    />
                   </li>
                 ))}
               </ul>
@@ -159,7 +150,7 @@ export function IncidentList(props: {
                 )}
               </>
             ) : null}
-          </li>
+          </AlertRow>
         );
       })}
     </ul>

@@ -3,20 +3,34 @@ import type {
   ModuleRating,
   PersonaProfile,
   PersonaSummary,
+  PersonaTrend,
+  RecentTranscript,
   TimelineTick,
 } from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
-import { Empty, PageHeading, Rating, Time } from './components';
-import { moduleHref } from './format';
+import { Empty, PageHeading, Rating, Time, WindowPicker } from './components';
+import { fmtSpan, moduleHref } from './format';
 import { Layout } from './layout';
+import { PersonaTrendCharts } from './persona-trend';
+import { RecentTranscripts } from './recent-transcripts';
 import { TickCard } from './tick-card';
 
-/** A persona: who it is, how it rates each module, and its latest ticks as a timeline. */
+/**
+ * A persona: who it is, how it rates each module, its trend (ratings per module, failed
+ * calls and checks per day), the openings of its latest transcripts, and its latest
+ * ticks as a timeline.
+ */
 export function PersonaPage(props: {
   admin: Admin | undefined;
   persona: PersonaSummary;
   profile: PersonaProfile | null;
   modules: readonly ModuleRating[];
+  trend: PersonaTrend;
+  /** The trend's days (the window and the one before it). */
+  days: readonly string[];
+  since: string;
+  sinceDays: number;
+  transcripts: readonly RecentTranscript[];
   timeline: readonly TimelineTick[];
   /** Writes of this persona refused for good (issue 10 item 3). */
   deadLetters: DeadLetterSummary;
@@ -99,7 +113,21 @@ export function PersonaPage(props: {
           )}
         </section>
       </div>
+      <h2>
+        Trend: last {fmtSpan(props.sinceDays)} and the {fmtSpan(props.sinceDays)} before
+        <WindowPicker path={`/personas/${encodeURIComponent(p.userId)}`} days={props.sinceDays} />
+      </h2>
+      <PersonaTrendCharts trend={props.trend} days={props.days} since={props.since} />
+      <h2>Recent transcripts</h2>
+      <RecentTranscripts ticks={props.transcripts} />
       <h2>Ticks, newest first</h2>
+      <p class="muted">
+        The latest {props.timeline.length} with their calls and ratings;{' '}
+        <a href={`/ticks?persona=${encodeURIComponent(p.userId)}`} data-testid="all-ticks">
+          all ticks of {p.name}
+        </a>
+        .
+      </p>
       {props.timeline.length === 0 ? (
         <Empty>This persona has not run a tick yet.</Empty>
       ) : (

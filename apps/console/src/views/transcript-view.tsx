@@ -25,7 +25,8 @@ const TRANSCRIPT_CSS = `
 .transcript summary { cursor:pointer; color:var(--muted); font-size:12px; }
 `;
 
-const WHO: Record<TranscriptEntry['role'], string> = {
+/** Who speaks in an entry, in the console's words (the persona, its calls, the answers). */
+export const WHO: Record<TranscriptEntry['role'], string> = {
   system: 'Setup',
   user: 'Prompt',
   assistant: 'Persona',
@@ -43,7 +44,7 @@ const WHO: Record<TranscriptEntry['role'], string> = {
 export function TranscriptView(props: { transcript: TickTranscript | null }) {
   const t = props.transcript;
   return (
-    <section class="card transcript" data-testid="transcript">
+    <section class="card transcript" id="transcript" data-testid="transcript">
       <style>{raw(TRANSCRIPT_CSS)}</style>
       <h2 style="margin-top:0">Transcript</h2>
       {!t || t.entries.length === 0 ? (
