@@ -19,7 +19,7 @@ const runner = new PersonaRunner({
   concurrency: Number(env.SCALE_CONCURRENCY ?? 4),
   personaTimeoutMs: 600_000,
   tickIntervalMs: 60_000,
-  leaseSeconds: Number(env.SCALE_LEASE_SECONDS ?? 10),
+  leaseSeconds: Number(env.SCALE_LEASE_SECONDS ?? 30),
   dataDir: env.SCALE_DATA_DIR,
   logger: silentLogger(),
   clock: () => new Date(Date.now() + offsetMs),

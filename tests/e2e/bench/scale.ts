@@ -10,7 +10,7 @@ import { FaultInjector, parseFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 
 // `npm run bench:scale -- [--personas 1000] [--latency-ms 2000] [--concurrency 16]
-//   [--lease-seconds 10] [--runners 1,2,3] [--no-kill]`
+//   [--lease-seconds 30] [--runners 1,2,3] [--no-kill]`
 //
 // Issue 11 item 6: several runner processes on one PostgreSQL database. A database of its
 // own next to BENCH_DATABASE_URL's (default the local server), dropped at the end; the
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     personas: { type: 'string', default: '1000' },
     'latency-ms': { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '16' },
-    'lease-seconds': { type: 'string', default: '10' },
+    'lease-seconds': { type: 'string', default: '30' },
     runners: { type: 'string', default: '1,2,3' },
     'no-kill': { type: 'boolean', default: false },
   },
