@@ -25,6 +25,12 @@ export {
   type SimulationSummary,
   simulate,
 } from './simulate';
+export {
+  assertWorkersDatabase,
+  simulateWithWorkers,
+  WorkersNeedPostgresError,
+  type WorkersSimulateOptions,
+} from './simulate-workers';
 export { runSmoke, type SmokeOptions, type SmokeReport } from './smoke';
 export { type RunningStack, type StackOptions, type StackRunnerOptions, startStack } from './stack';
 export { tickLine } from './tick-line';

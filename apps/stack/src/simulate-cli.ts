@@ -6,13 +6,15 @@ import { consistency } from './consistency';
 import { formatConsistency } from './consistency-figures';
 import { parseStackEnv } from './env';
 import { type SimulationProgress, simulate } from './simulate';
+import { assertWorkersDatabase, simulateWithWorkers } from './simulate-workers';
 
 // `npm run simulate -- --days 14 [--seed N] [--brain scripted] [--fault journal:errors=0.6] [--fault-from-day 7]`
+// With `--workers N` the days are sharded over N worker processes (PostgreSQL only).
 // With `--repeat k` the same days are lived k times, each into a fresh in-memory database,
 // and the consistency of ratings and checks is reported (`--json` for the figures as JSON).
 const usage = `usage: npm run simulate -- --days <n> [--seed <n>] [--brain scripted|claude-agent-sdk]
          [--start <ISO time>] [--fault <module:errors=0.5,latency=800;…>] [--fault-from-day <day>]
-         [--concurrency <n>] [--repeat <k> [--json]]`;
+         [--concurrency <n>] [--workers <n>] [--repeat <k> [--json]]`;
 
 const args = (() => {
   try {
@@ -25,6 +27,7 @@ const args = (() => {
         fault: { type: 'string' },
         'fault-from-day': { type: 'string' },
         concurrency: { type: 'string', default: '1' },
+        workers: { type: 'string', default: '1' },
         repeat: { type: 'string', default: '1' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -47,6 +50,7 @@ const args = (() => {
         fault: z.string().optional(),
         'fault-from-day': z.coerce.number().min(0).optional(),
         concurrency: z.coerce.number().int().min(1).max(16),
+        workers: z.coerce.number().int().min(1).max(16),
         repeat: z.coerce.number().int().min(1).max(20),
         json: z.boolean(),
       })
@@ -70,13 +74,13 @@ const faults = (() => {
     process.exit(2);
   }
 })();
-const makeBrain = () =>
-  createBrain({
-    ...env.runner,
-    brain: args.brain,
-    scriptedSeed: args.seed,
-    processEnv: env.runner.processEnv,
-  });
+const brainSettings = {
+  ...env.runner,
+  brain: args.brain,
+  scriptedSeed: args.seed,
+  processEnv: env.runner.processEnv,
+};
+const makeBrain = () => createBrain(brainSettings);
 const brain = makeBrain();
 if (!brain) {
   process.stderr.write('simulate: the claude-agent-sdk brain needs ANTHROPIC_API_KEY\n');
@@ -93,20 +97,28 @@ const progress = (p: SimulationProgress) => {
   lastDay = day;
 };
 
+try {
+  assertWorkersDatabase(env.databaseUrl, args.workers);
+  if (args.workers > 1 && args.repeat > 1)
+    throw new Error('--repeat lives each try in a fresh in-memory database: use --workers 1');
+} catch (error) {
+  process.stderr.write(`simulate: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+
 if (args.repeat > 1) {
   await repeated(args.repeat);
   process.exit(0);
 }
 
 process.stdout.write(
-  `simulating ${args.days} days with the ${brain.name} brain (seed ${args.seed}) into ${env.databaseUrl ? env.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : 'the embedded database (.data/pglite)'}\n`,
+  `simulating ${args.days} days with the ${brain.name} brain (seed ${args.seed})${args.workers > 1 ? ` in ${args.workers} worker processes` : ''} into ${env.databaseUrl ? env.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : 'the embedded database (.data/pglite)'}\n`,
 );
 try {
-  const summary = await simulate({
+  const options = {
     databaseUrl: env.databaseUrl,
     days: args.days,
     seed: args.seed,
-    brain,
     ...(args.start ? { start: args.start } : {}),
     faults,
     ...(args['fault-from-day'] !== undefined ? { faultFromDay: args['fault-from-day'] } : {}),
@@ -115,8 +127,12 @@ try {
     authSecret: env.authSecret,
     seedSecret: env.seedSecret,
     onProgress: progress,
-    onNotice: (message) => process.stdout.write(`note: ${message}\n`),
-  });
+    onNotice: (message: string) => process.stdout.write(`note: ${message}\n`),
+  };
+  const summary =
+    args.workers > 1
+      ? await simulateWithWorkers({ ...options, workers: args.workers, brain: brainSettings })
+      : await simulate({ ...options, brain });
   if (tty) process.stdout.write('\n');
   process.stdout.write(
     `${[

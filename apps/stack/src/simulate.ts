@@ -151,11 +151,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
 }
 
 /**
- * The last `days` days up to now on a database without persona activity; otherwise the
+ * Where a simulation starts when not told: the last `days` days up to now on a database without persona activity; otherwise the
  * hour after the latest activity, because the due rules only move forward (a persona
  * active "later" is never due "earlier").
  */
-async function defaultStart(
+export async function defaultStart(
   db: Database,
   now: Date,
   days: number,

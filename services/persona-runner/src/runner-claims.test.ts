@@ -139,4 +139,27 @@ describe('several runners on one database: claims, leases, dead letters', { time
     const counted = /persona_dead_letters_total\{kind="feedback"\} (\d+)/.exec(metrics)?.[1];
     expect(Number(counted)).toBe(result.personas.filter((p) => p.ratings > 0).length);
   });
+
+  // Issue 11 "Bad input and failure": two runners started with the same id (a copied
+  // deployment) must still share the due personas, not both live them.
+  it('two runners started with the same id live every due persona exactly once', async () => {
+    // Friday after the tests above: on to Monday, when weekday personas are due too.
+    now = new Date(now.getTime() + 72 * HOUR);
+    const [one, two] = [testBrain(), testBrain()];
+    const [a, b] = (await Promise.all([
+      runner('twin', { brain: one }).tick(),
+      runner('twin', { brain: two }).tick(),
+    ])) as [TickResult, TickResult];
+    const lived = [...one.days, ...two.days];
+    expect(lived).toHaveLength(10);
+    expect(new Set(lived).size).toBe(10);
+    expect([...livedBy(a), ...livedBy(b)]).toHaveLength(10);
+    expect([...a.failed, ...b.failed]).toEqual([]);
+    const ticks = await stack.db.select().from(personaTicks);
+    const twins = ticks.filter((t) => t.runnerId === 'twin');
+    expect(twins.filter((t) => t.status === 'ok')).toHaveLength(10);
+    expect(ticks.filter((t) => t.status === 'running')).toHaveLength(0);
+    // Nothing is left claimed: both released exactly what each held.
+    expect((await runner('twin').tick()) as TickResult).toMatchObject({ due: 0 });
+  });
 });
