@@ -37,6 +37,8 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     actionsCount: actions.length,
     inputTokens: day.usage.inputTokens,
     outputTokens: day.usage.outputTokens,
+    cacheReadTokens: day.usage.cacheReadTokens ?? 0,
+    cacheWriteTokens: day.usage.cacheWriteTokens ?? 0,
     costUsd: day.usage.costUsd,
   };
   const transcript = day.transcript.transcript();

@@ -8,7 +8,7 @@ import {
 } from 'ai';
 import { connectGateway, type GatewaySession, type GatewayTool } from '../../clients/gateway';
 import { dayPrompt } from '../claude-agent-sdk/day-prompt';
-import type { DayContext, Usage } from '../types';
+import { addUsage, type DayContext, type Usage } from '../types';
 import { type LlmBrainOptions, MAX_OUTPUT_TOKENS } from './brain-options';
 import { LlmBrainError, messageOf } from './errors';
 import { dayToolSet } from './gateway-tool-set';
@@ -97,14 +97,7 @@ async function openGateway(
 }
 
 function sumUsage(steps: readonly StepResult<ToolSet>[], price: ModelPrice): Usage {
-  const sum = usageOf(undefined);
-  for (const step of steps) {
-    const u = usageOf(step.usage, price);
-    sum.inputTokens += u.inputTokens;
-    sum.outputTokens += u.outputTokens;
-    sum.costUsd += u.costUsd;
-  }
-  return sum;
+  return steps.reduce((sum, step) => addUsage(sum, usageOf(step.usage, price)), usageOf(undefined));
 }
 
 /** The brain's error for whatever a model call threw, with the usage so far. */
