@@ -42,6 +42,7 @@ const ENGINE_FREE = [
   'packages/fake-anthropic/src/agent-sdk.test.ts',
   'packages/fake-anthropic/src/conversation.test.ts',
   'packages/fake-anthropic/src/fake-anthropic.test.ts',
+  'packages/fake-anthropic/src/prompt-cache.test.ts',
   'packages/fake-anthropic/src/scripted-turns.test.ts',
   'packages/fake-openai/src/fake-openai.test.ts',
   'packages/http/src/env.test.ts',

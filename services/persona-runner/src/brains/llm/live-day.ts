@@ -21,6 +21,8 @@ export interface LiveDayDeps {
   maxTurns: number;
   onStep: LlmBrainOptions['onStep'];
   price: ModelPrice;
+  /** Put cache breakpoints on the system prompt and the last tool (Anthropic). */
+  promptCache?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
   const { session, listed } = await openGateway(day);
   const steps: StepResult<ToolSet>[] = [];
   const { tools, flushInFlight } = dayToolSet(day, session, listed);
+  if (deps.promptCache) cacheLastTool(tools);
   const onAbort = () => flushInFlight('No result: the day was aborted before this call returned');
   day.signal.addEventListener('abort', onAbort, { once: true });
   const prompt = dayPrompt(day);
@@ -46,7 +49,9 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
   try {
     const result = await generateText({
       model: deps.model,
-      system: day.persona.systemPrompt,
+      system: deps.promptCache
+        ? { role: 'system', content: day.persona.systemPrompt, providerOptions: CACHE_BREAKPOINT }
+        : day.persona.systemPrompt,
       prompt,
       tools,
       stopWhen: stepCountIs(deps.maxTurns),
@@ -71,6 +76,20 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
     day.signal.removeEventListener('abort', onAbort);
     await session.close().catch(() => undefined);
   }
+}
+
+/**
+ * Anthropic's cache breakpoint. The API caches the prompt's prefix in the order tools,
+ * system, messages: a breakpoint on the last tool caches the tool list, one on the system
+ * prompt caches both; every turn after the first of a day reads them (5 min lifetime).
+ * The rating turn has no tools and runs once, so it is not marked (a write costs 1.25×).
+ */
+const CACHE_BREAKPOINT = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
+
+function cacheLastTool(tools: ToolSet): void {
+  const last = Object.keys(tools).at(-1);
+  const tool = last === undefined ? undefined : tools[last];
+  if (last !== undefined && tool) tools[last] = { ...tool, providerOptions: CACHE_BREAKPOINT };
 }
 
 async function openGateway(
