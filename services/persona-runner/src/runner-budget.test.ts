@@ -1,7 +1,9 @@
 import { HEADERS } from '@mana/contracts';
+import { startFakeAnthropic } from '@mana/fake-anthropic';
 import { personaTicks } from '@mana/db';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLlmBrain } from './brains/llm';
 import { PersonaRunner, type PersonaRunnerOptions } from './runner';
 import {
   STACK_SEED_SECRET,
@@ -22,7 +24,7 @@ const DAY_COST = 0.0011;
 
 // Issue 12 item 5: a per-persona daily token budget and a global daily cost cap stop new
 // persona-days, read from the stored ticks of today, with a log line and metrics.
-describe('daily budgets in the runner', { timeout: SLOW }, () => {
+describe('daily budgets and cache tokens in the runner', { timeout: SLOW }, () => {
   let stack: TestStack;
   const lines: { msg: string; [key: string]: unknown }[] = [];
   const logger = pino(
@@ -125,5 +127,48 @@ describe('daily budgets in the runner', { timeout: SLOW }, () => {
     expect(third.costCapReached).toBe(false);
     expect(await metric(r, 'persona_runner_personas_at_token_budget')).toBe(2);
     expect(await metric(r, 'persona_runner_budget_reached{budget="persona_tokens"}')).toBe(1);
+  });
+
+  it('the llm brain against the fake Anthropic API: cache tokens land on the tick, priced as cache', async () => {
+    now = new Date('2026-11-29T09:00:00Z'); // a Sunday: six personas are due
+    const fake = await startFakeAnthropic();
+    try {
+      // One tool call, then done; the rating turn (no tools) answers no ratings.
+      fake.script((req) =>
+        !req.hasTools
+          ? { text: '{"ratings":[]}' }
+          : req.toolResults.length === 0
+            ? { toolUses: [{ name: req.toolNames[0] ?? 'report_check', input: {} }] }
+            : { text: 'Fertig.' },
+      );
+      const brain = createLlmBrain({
+        model: { provider: 'anthropic', modelId: 'claude-sonnet-4-5' },
+        apiKey: 'sk-ant-fake',
+        baseUrl: `${fake.url}/v1`,
+      });
+      const result = (await runner({ brain, concurrency: 3 }).tick()) as TickResult;
+      expect(result.due).toBe(6);
+      expect(result.failed).toEqual([]);
+      const ticks = (await stack.db.select().from(personaTicks)).filter(
+        (t) => t.startedAt.getTime() >= now.getTime(),
+      );
+      expect(ticks).toHaveLength(6);
+      for (const tick of ticks) {
+        // Two live turns (the first writes tools + system, the second reads them) and the
+        // uncached rating turn, 10 plain input and 5 output tokens each.
+        const cached = tick.cacheWriteTokens ?? 0;
+        expect(cached).toBeGreaterThan(100);
+        expect(tick).toMatchObject({
+          model: 'anthropic:claude-sonnet-4-5',
+          cacheReadTokens: cached,
+          inputTokens: 30 + 2 * cached,
+          outputTokens: 15,
+        });
+        // claude-sonnet-4-5 list prices per million: 3 in, 15 out, 0.3 cache read, 3.75 write.
+        expect(tick.costUsd).toBeCloseTo((30 * 3 + cached * (0.3 + 3.75) + 15 * 15) / 1e6, 12);
+      }
+    } finally {
+      await fake.close();
+    }
   });
 });
