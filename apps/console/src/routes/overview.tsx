@@ -1,4 +1,4 @@
-import { buildReport, windowBounds } from '@mana/analytics';
+import { buildReport, spendToday, windowBounds } from '@mana/analytics';
 import { Hono } from 'hono';
 import { dayRange } from '../charts/scale';
 import type { ConsoleEnv, PageDeps } from '../context';
@@ -13,6 +13,7 @@ export function overviewRoutes(deps: PageDeps) {
     const now = deps.now();
     const report = await buildReport(deps.db, { now, sinceDays: days });
     const incidents = await incidentViews(deps.db, report.alerts);
+    const spend = await spendToday(deps.db, now, deps.budget);
     const { start, end } = windowBounds({
       asOf: new Date(report.asOf),
       recentDays: days,
@@ -27,6 +28,7 @@ export function overviewRoutes(deps: PageDeps) {
         since={since}
         sinceDays={days}
         now={now}
+        spend={spend}
       />,
     );
   });
