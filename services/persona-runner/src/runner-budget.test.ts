@@ -1,6 +1,6 @@
 import { HEADERS } from '@mana/contracts';
-import { startFakeAnthropic } from '@mana/fake-anthropic';
 import { personaTicks } from '@mana/db';
+import { startFakeAnthropic } from '@mana/fake-anthropic';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmBrain } from './brains/llm';
