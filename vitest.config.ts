@@ -21,6 +21,7 @@ const ENGINE_FREE = [
   'apps/console/src/charts/sparkline.test.ts',
   'apps/stack/src/env.test.ts',
   'apps/stack/src/budget-env.test.ts',
+  'apps/stack/src/tick-line.test.ts',
   'packages/http/src/middleware/json-only/index.test.ts',
   'apps/stack/src/consistency-figures.test.ts',
   'apps/stack/src/report-format.test.ts',
