@@ -1,4 +1,4 @@
-import { HEADERS } from '@mana/contracts';
+import { type ClaimBudget, HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { ApiError, requestLog, silentLogger } from '@mana/http';
 import { sql } from 'drizzle-orm';
@@ -43,6 +43,8 @@ export interface ConsoleDeps {
   now?: () => Date;
   /** Other origins whose form posts are accepted (e.g. behind a proxy). */
   trustedOrigins?: string[];
+  /** The runners' daily limits, for the overview's spend notice; none when absent. */
+  budget?: ClaimBudget;
   /** Replaces the JWKS verifier (tests of the console alone). */
   verifyAdmin?: AdminVerifier;
 }
@@ -62,7 +64,11 @@ export function createApp(deps: ConsoleDeps) {
       issuer: deps.issuer ?? authUrl,
       db: deps.db,
     });
-  const pageDeps: PageDeps = { db: deps.db, now: deps.now ?? (() => new Date()) };
+  const pageDeps: PageDeps = {
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    budget: deps.budget ?? {},
+  };
 
   const app = new Hono<ConsoleEnv>();
   app.use(requestId());

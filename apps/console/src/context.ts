@@ -1,3 +1,4 @@
+import type { ClaimBudget } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import type { Admin } from './auth/admin-verifier';
 
@@ -8,4 +9,6 @@ export type ConsoleEnv = { Variables: { requestId: string; admin: Admin | undefi
 export interface PageDeps {
   db: Database;
   now: () => Date;
+  /** The runners' daily limits (`PERSONA_DAILY_TOKEN_BUDGET`, `DAILY_COST_CAP_USD`). */
+  budget: ClaimBudget;
 }

@@ -1,4 +1,4 @@
-import { DEV_SERVICE_KEY } from '@mana/contracts';
+import { budgetSettingSchema, type ClaimBudget, DEV_SERVICE_KEY } from '@mana/contracts';
 import { baseEnvSchema, type LogLevel, parseEnv, requiredInProduction } from '@mana/http';
 import { z } from 'zod';
 
@@ -11,6 +11,9 @@ const schema = baseEnvSchema(3000)
     MANA_SERVICE_KEY: z.string().optional(),
     /** Comma-separated extra origins whose form posts are accepted (behind a proxy). */
     CONSOLE_TRUSTED_ORIGINS: z.string().optional(),
+    /** The runners' daily limits, for the overview's notice (the same settings as theirs). */
+    PERSONA_DAILY_TOKEN_BUDGET: budgetSettingSchema({ integer: true }),
+    DAILY_COST_CAP_USD: budgetSettingSchema({ integer: false }),
   })
   .superRefine(requiredInProduction(['MANA_SERVICE_KEY']));
 
@@ -23,6 +26,8 @@ export interface ConsoleEnvConfig {
   issuer: string;
   serviceKey: string;
   trustedOrigins: string[];
+  /** The runners' daily limits, shown against today's spend. */
+  budget: ClaimBudget;
   logLevel: LogLevel;
 }
 
@@ -46,6 +51,12 @@ export function parseConsoleEnv(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    budget: {
+      ...(env.PERSONA_DAILY_TOKEN_BUDGET !== undefined
+        ? { personaDailyTokens: env.PERSONA_DAILY_TOKEN_BUDGET }
+        : {}),
+      ...(env.DAILY_COST_CAP_USD !== undefined ? { dailyCostUsd: env.DAILY_COST_CAP_USD } : {}),
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -16,6 +16,7 @@ const running = await startConsole({
   port: env.port,
   host: env.host,
   trustedOrigins: env.trustedOrigins,
+  budget: env.budget,
   logger,
 });
 logger.info(

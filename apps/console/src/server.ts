@@ -1,3 +1,4 @@
+import type { ClaimBudget } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { listen } from '@mana/http';
 import type { Logger } from 'pino';
@@ -17,6 +18,8 @@ export interface StartConsoleOptions {
   logger?: Logger | undefined;
   now?: () => Date;
   trustedOrigins?: string[] | undefined;
+  /** The runners' daily limits, for the overview's spend notice. */
+  budget?: ClaimBudget | undefined;
 }
 
 /** A running console. */
@@ -42,6 +45,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   });
   const server = await listen(app.fetch, { port: options.port, host: options.host });
   return { url: server.url, app, close: server.close };

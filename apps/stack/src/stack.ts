@@ -1,5 +1,6 @@
 import { type LoginLimitSettings, type RunningAuthService, startAuthService } from '@mana/auth';
 import { type RunningConsole, startConsole } from '@mana/console';
+import type { ClaimBudget } from '@mana/contracts';
 
 import { createDatabase, type DatabaseHandle, migrateDatabase } from '@mana/db';
 import { silentLogger } from '@mana/http';
@@ -26,6 +27,8 @@ export interface StackRunnerOptions {
   callTimeoutMs?: number | undefined;
   /** A claim's lease in seconds (the runner's default: 120). */
   leaseSeconds?: number | undefined;
+  /** Daily limits (`PERSONA_DAILY_TOKEN_BUDGET`, `DAILY_COST_CAP_USD`); the console shows them too. */
+  budget?: ClaimBudget | undefined;
   /** Where the runner keeps its crash journal; none when left out (simulations, tests). */
   dataDir?: string | undefined;
   paused?: boolean | undefined;
@@ -147,6 +150,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         authUrl: auth.url,
         serviceKey: options.serviceKey,
         port: options.consolePort,
+        ...(options.runner?.budget ? { budget: options.runner.budget } : {}),
         host: options.host,
         logger: logger.child({ service: 'console' }),
       });
@@ -165,6 +169,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         personaTimeoutMs: r.personaTimeoutMs ?? 600_000,
         ...(r.callTimeoutMs ? { callTimeoutMs: r.callTimeoutMs } : {}),
         ...(r.leaseSeconds ? { leaseSeconds: r.leaseSeconds } : {}),
+        ...(r.budget ? { budget: r.budget } : {}),
         ...(r.dataDir ? { dataDir: r.dataDir } : {}),
         tickIntervalMs: r.tickIntervalMs ?? 60_000,
         paused: r.paused ?? false,

@@ -47,6 +47,7 @@ try {
       concurrency: env.runner.concurrency,
       personaTimeoutMs: env.runner.personaTimeoutMs,
       callTimeoutMs: env.runner.callTimeoutMs,
+      budget: env.runner.budget,
       paused: env.runner.paused,
       diagnostics: !env.production,
       onTick: (result) => out(tickLine(result, new Date())),

@@ -117,6 +117,7 @@ export {
   type WindowCounts,
   type WindowValues,
 } from './series-data';
+export { type SpendToday, spendToday } from './spend-today';
 export { mean, quantile, standardDeviation } from './statistics';
 export { DEFAULT_THRESHOLDS, type RegressionThresholds } from './thresholds';
 export { tickDetail } from './tick-detail';

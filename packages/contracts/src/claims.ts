@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { budgetStateSchema, claimBudgetSchema } from './budget';
 import { duePersonaSchema } from './due';
 
 /** A runner id: part of tick ids and logs (`RUNNER_ID`). */
@@ -22,6 +23,8 @@ export const claimRequestSchema = z
     runnerId: runnerIdSchema,
     limit: z.number().int().min(1).max(MAX_CLAIM_LIMIT),
     leaseSeconds: z.number().int().min(MIN_LEASE_SECONDS).max(MAX_LEASE_SECONDS),
+    /** The runner's daily limits (`budget.ts`); without it nothing is held back. */
+    budget: claimBudgetSchema.optional(),
   })
   .strict();
 
@@ -32,6 +35,8 @@ export const claimAnswerSchema = z.object({
   personas: z.array(duePersonaSchema),
   leaseUntil: z.string(),
   serverTime: z.string(),
+  /** Present when the claim carried a budget. */
+  budget: budgetStateSchema.optional(),
 });
 
 export type ClaimAnswer = z.output<typeof claimAnswerSchema>;

@@ -25,6 +25,14 @@ export {
   upsertAnswerSchema,
 } from './admin';
 export {
+  type BudgetState,
+  budgetSettingSchema,
+  budgetStateSchema,
+  type ClaimBudget,
+  claimBudgetSchema,
+  utcDayStart,
+} from './budget';
+export {
   type CheckedCall,
   type CheckVerdict,
   checkRequest,

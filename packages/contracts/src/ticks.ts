@@ -37,6 +37,10 @@ export const tickRecordSchema = z
     actionsCount: storedInt({ min: 0 }).optional(),
     inputTokens: storedInt({ min: 0 }).nullable().optional(),
     outputTokens: storedInt({ min: 0 }).nullable().optional(),
+    /** Of `inputTokens`, those read from the prompt cache (priced lower). */
+    cacheReadTokens: storedInt({ min: 0 }).nullable().optional(),
+    /** Of `inputTokens`, those written to the prompt cache (priced higher). */
+    cacheWriteTokens: storedInt({ min: 0 }).nullable().optional(),
     costUsd: z.number().min(0).nullable().optional(),
     /** The day's conversation; sent with the finished record, stored beside it. */
     transcript: transcriptSchema.optional(),
@@ -44,6 +48,10 @@ export const tickRecordSchema = z
   .refine((t) => !t.finishedAt || Date.parse(t.finishedAt) >= Date.parse(t.startedAt), {
     path: ['finishedAt'],
     message: 'must not be before startedAt',
+  })
+  .refine((t) => (t.cacheReadTokens ?? 0) + (t.cacheWriteTokens ?? 0) <= (t.inputTokens ?? 0), {
+    path: ['inputTokens'],
+    message: 'must count the cache reads and writes (at least cacheReadTokens + cacheWriteTokens)',
   });
 
 export type TickRecord = z.output<typeof tickRecordSchema>;

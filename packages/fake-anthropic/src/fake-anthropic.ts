@@ -15,6 +15,7 @@ import {
   toolNames,
   toolResults,
 } from './conversation';
+import { FakePromptCache } from './prompt-cache';
 import {
   DEFAULT_USAGE,
   type FakeErrorReply,
@@ -88,6 +89,18 @@ export interface FakeAnthropicOptions {
   handler?: FakeHandler;
   /** Usage reported by replies that name none; defaults to {@link DEFAULT_USAGE}. */
   usage?: Partial<FakeUsage>;
+  /**
+   * Whether requests carrying `cache_control` get cache usage from a simulated prompt
+   * cache ({@link FakePromptCache}); default true. A reply that names its `usage` reports
+   * exactly that, without cache usage it did not name.
+   */
+  promptCache?: boolean;
+  /**
+   * Report `input_tokens` as the prompt's estimated size (about 4 characters a token)
+   * less what the cache read or wrote, instead of a fixed number: for measuring what
+   * prompt caching saves. Default false.
+   */
+  estimateInputTokens?: boolean;
 }
 
 /** A running fake; see {@link startFakeAnthropic}. */
@@ -189,6 +202,8 @@ export async function startFakeAnthropic(
 ): Promise<FakeAnthropic> {
   let handler = options.handler ?? defaultHandler;
   const usage: FakeUsage = { ...DEFAULT_USAGE, ...options.usage };
+  const promptCache = new FakePromptCache();
+  const simulateCache = options.promptCache !== false;
   const requests: RecordedRequest[] = [];
   const handlerErrors: unknown[] = [];
   let messagesSeen = 0;
@@ -216,7 +231,22 @@ export async function startFakeAnthropic(
     if ('hang' in reply) return;
     if ('status' in reply) return sendError(res, reply, requestId);
     if (reply.delayMs) await sleep(reply.delayMs);
-    const message = toMessage(reply, { index: request.index, model: request.model, usage });
+    // A reply that names its usage gets exactly that; the cache still learns the prompt.
+    const { cache, promptTokens } = promptCache.apply(body);
+    const cacheUsage = simulateCache && !reply.usage ? cache : undefined;
+    const uncached =
+      promptTokens -
+      (cacheUsage?.cache_read_input_tokens ?? 0) -
+      (cacheUsage?.cache_creation_input_tokens ?? 0);
+    const message = toMessage(reply, {
+      index: request.index,
+      model: request.model,
+      usage: {
+        ...usage,
+        ...cacheUsage,
+        ...(options.estimateInputTokens ? { input_tokens: Math.max(1, uncached) } : {}),
+      },
+    });
     if (!request.stream) return sendJson(res, 200, message, { 'request-id': requestId });
     res.writeHead(200, {
       'content-type': 'text/event-stream',

@@ -19,6 +19,7 @@ export {
   type RecordedRequest,
   startFakeAnthropic,
 } from './fake-anthropic';
+export { type CacheUsage, estimateTokens, FakePromptCache } from './prompt-cache';
 export {
   DEFAULT_USAGE,
   type FakeErrorReply,

@@ -1,5 +1,10 @@
 import { hostname } from 'node:os';
-import { DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
+import {
+  budgetSettingSchema,
+  type ClaimBudget,
+  DEV_PERSONA_SEED_SECRET,
+  DEV_SERVICE_KEY,
+} from '@mana/contracts';
 import { baseEnvSchema, type LogLevel, parseEnv } from '@mana/http';
 import { z } from 'zod';
 import { type BrainChoice, chooseBrain, type LlmSettings } from './brain-choice';
@@ -43,6 +48,10 @@ const schema = baseEnvSchema(3070).extend({
   RUNNER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /** The runner's data directory (its crash journal); default `.data/runner-<RUNNER_ID>`. */
   RUNNER_DATA_DIR: z.string().min(1).optional(),
+  /** Tokens (input with cache, plus output) one persona may use per UTC day; unset: no limit. */
+  PERSONA_DAILY_TOKEN_BUDGET: budgetSettingSchema({ integer: true }),
+  /** USD all personas together may cost per UTC day; unset: no limit. */
+  DAILY_COST_CAP_USD: budgetSettingSchema({ integer: false }),
   RUNNER_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,40}$/)
@@ -82,6 +91,8 @@ export interface RunnerEnv {
   runnerId: string;
   /** Where the crash journal lives (`RUNNER_DATA_DIR`). */
   dataDir: string;
+  /** The daily limits sent with every claim; empty when neither is set. */
+  budget: ClaimBudget;
   logLevel: LogLevel;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT`: where traces go; undefined, none are made. */
   otlpEndpoint: string | undefined;
@@ -133,6 +144,12 @@ export function parseRunnerEnv(
     leaseSeconds: env.RUNNER_LEASE_SECONDS,
     runnerId,
     dataDir: env.RUNNER_DATA_DIR ?? `.data/runner-${runnerId}`,
+    budget: {
+      ...(env.PERSONA_DAILY_TOKEN_BUDGET !== undefined
+        ? { personaDailyTokens: env.PERSONA_DAILY_TOKEN_BUDGET }
+        : {}),
+      ...(env.DAILY_COST_CAP_USD !== undefined ? { dailyCostUsd: env.DAILY_COST_CAP_USD } : {}),
+    },
     logLevel: env.LOG_LEVEL,
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     processEnv: { PATH: source.PATH, HOME: source.HOME },

@@ -32,6 +32,7 @@ const service = await startPersonaRunner({
   callTimeoutMs: env.callTimeoutMs,
   leaseSeconds: env.leaseSeconds,
   dataDir: env.dataDir,
+  budget: env.budget,
   tickIntervalMs: env.tickIntervalMs,
   paused: env.paused,
   logger,

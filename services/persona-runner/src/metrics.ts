@@ -57,8 +57,44 @@ export function createRunnerMetrics() {
     labelNames: ['kind'] as const,
     registers: [registry],
   });
+  const budgetReached = new Gauge({
+    name: 'persona_runner_budget_reached',
+    help: 'Whether a daily budget holds persona-days back (1) or not (0), as of the last claim: daily_cost (no days start), persona_tokens (some personas wait for the next UTC day)',
+    labelNames: ['budget'] as const,
+    registers: [registry],
+  });
+  const spentToday = new Gauge({
+    name: 'persona_runner_spent_today_usd',
+    help: 'Cost of the ticks started today (UTC, all runners, from the database) as of the last claim, plus this runner’s days since',
+    registers: [registry],
+  });
+  const atTokenBudget = new Gauge({
+    name: 'persona_runner_personas_at_token_budget',
+    help: 'Personas whose ticks of today reached PERSONA_DAILY_TOKEN_BUDGET, as of the last claim',
+    registers: [registry],
+  });
+  const budgetStops = new Counter({
+    name: 'persona_budget_stops_total',
+    help: 'Budgets reached: daily_cost (a tick stopped starting persona-days), persona_tokens (a day took its persona to its daily token budget)',
+    labelNames: ['budget'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    /** Today's spend as a budgeted claim (or this runner's own days since) saw it. */
+    budget: (state: {
+      spentUsd: number;
+      costCapReached: boolean;
+      personasAtTokenBudget?: number;
+    }) => {
+      spentToday.set(state.spentUsd);
+      budgetReached.set({ budget: 'daily_cost' }, state.costCapReached ? 1 : 0);
+      if (state.personasAtTokenBudget !== undefined) {
+        atTokenBudget.set(state.personasAtTokenBudget);
+        budgetReached.set({ budget: 'persona_tokens' }, state.personasAtTokenBudget > 0 ? 1 : 0);
+      }
+    },
+    budgetStop: (budget: 'daily_cost' | 'persona_tokens') => budgetStops.inc({ budget }),
     claim: (event: 'claimed' | 'released' | 'lost', count = 1) => claims.inc({ event }, count),
     deadLetter: (kind: string) => deadLetters.inc({ kind }),
     toolCall: (module: string, tool: string, result: string, outcome: string) =>

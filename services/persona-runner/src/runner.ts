@@ -1,3 +1,4 @@
+import type { ClaimBudget } from '@mana/contracts';
 import type { Logger } from 'pino';
 import type { Brain } from './brains/types';
 import { GatewayConnections } from './clients/gateway-connections';
@@ -42,6 +43,8 @@ export interface PersonaRunnerOptions {
    * is replayed when the runner is built. Without it nothing is journaled.
    */
   dataDir?: string | undefined;
+  /** Daily limits (`PERSONA_DAILY_TOKEN_BUDGET`, `DAILY_COST_CAP_USD`); none when absent. */
+  budget?: ClaimBudget | undefined;
 }
 
 /** Why a tick did not run. */
@@ -166,6 +169,7 @@ export class PersonaRunner {
           ok: result.ranSuccessfully,
           failed: result.failed.length,
           ms: result.durationMs,
+          ...(result.costCapReached ? { costCapReached: true } : {}),
         },
         'tick',
       );
@@ -277,6 +281,7 @@ function dayDeps(
     leaseSeconds: options.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
     stopwatch: options.stopwatch ?? (() => performance.now()),
     ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   };
 }
 

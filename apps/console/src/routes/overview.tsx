@@ -1,4 +1,4 @@
-import { buildReport, windowBounds } from '@mana/analytics';
+import { buildReport, spendToday, windowBounds } from '@mana/analytics';
 import { Hono } from 'hono';
 import { dayRange } from '../charts/scale';
 import type { ConsoleEnv, PageDeps } from '../context';
@@ -14,6 +14,7 @@ export function overviewRoutes(deps: PageDeps) {
     const report = await buildReport(deps.db, { now, sinceDays: days });
     const window = { asOf: new Date(report.asOf), recentDays: days, baselineDays: days };
     const incidents = await incidentViews(deps.db, report.alerts, window);
+    const spend = await spendToday(deps.db, now, deps.budget);
     const { start, end } = windowBounds(window);
     return c.html(
       <OverviewPage
@@ -24,6 +25,7 @@ export function overviewRoutes(deps: PageDeps) {
         since={since}
         sinceDays={days}
         now={now}
+        spend={spend}
       />,
     );
   });

@@ -1,4 +1,5 @@
 import { startAuthService } from '@mana/auth';
+import type { ClaimBudget } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { createTestDatabase } from '@mana/db/testing';
 import { createApp } from '../app';
@@ -15,7 +16,9 @@ export const ORIGIN = 'http://localhost';
  * A real identity service (Better Auth, JWKS) listening on a free port, and the console
  * app on the same fresh database, called in-process through `app.request()`.
  */
-export async function createConsoleFixture(options: { now?: () => Date } = {}) {
+export async function createConsoleFixture(
+  options: { now?: () => Date; budget?: ClaimBudget } = {},
+) {
   const database = await createTestDatabase();
   const db = database.db as Database;
   const auth = await startAuthService({
@@ -30,6 +33,7 @@ export async function createConsoleFixture(options: { now?: () => Date } = {}) {
     authUrl: auth.url,
     serviceKey: TEST_SERVICE_KEY,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   });
 
   /** POSTs a form (from the console's own origin unless headers say otherwise). */

@@ -1,5 +1,6 @@
-import type { OperatorReport } from '@mana/analytics';
+import type { OperatorReport, SpendToday } from '@mana/analytics';
 import type { Admin } from '../auth/admin-verifier';
+import { BudgetNotice } from './budget-notice';
 import { Kpi, PageHeading, WindowPicker } from './components';
 import { fmtPct, fmtRating, fmtSpan, plural } from './format';
 import { IncidentList, type IncidentView } from './incident-list';
@@ -17,6 +18,7 @@ export function OverviewPage(props: {
   since: string;
   sinceDays: number;
   now: Date;
+  spend: SpendToday;
 }) {
   const { report } = props;
   const k = reportKpis(report);
@@ -28,6 +30,7 @@ export function OverviewPage(props: {
         the {span} before
         <WindowPicker path="/" days={props.sinceDays} />
       </PageHeading>
+      <BudgetNotice spend={props.spend} />
       <h2>
         Incidents{' '}
         <span class="muted">

@@ -51,6 +51,7 @@ tr:last-child td { border-bottom:0; }
 .errtext { color:var(--bad); font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12px;
   white-space:pre-wrap; word-break:break-word; }
 .notes { white-space:pre-wrap; word-break:break-word; }
+.budget { margin:.5rem 0; } .budget.reached { padding:.5rem .75rem; border-left:4px solid var(--warn); background:#fff4d6; }
 .alerts { list-style:none; padding:0; margin:0; display:grid; gap:10px; }
 .alert { border-left:4px solid var(--bad); }
 .alert .what { font-weight:600; }

@@ -156,6 +156,10 @@ export const personaTicks = authSchema.table(
     actionsCount: integer('actions_count').default(0).notNull(),
     inputTokens: integer('input_tokens'),
     outputTokens: integer('output_tokens'),
+    /** Of `inputTokens`, those read from the model's prompt cache. */
+    cacheReadTokens: integer('cache_read_tokens'),
+    /** Of `inputTokens`, those written to the model's prompt cache. */
+    cacheWriteTokens: integer('cache_write_tokens'),
     costUsd: doublePrecision('cost_usd'),
   },
   (t) => [

@@ -65,9 +65,26 @@ export interface TranscriptSink {
 
 /** Tokens and money a model spent; zero for the scripted brain. */
 export interface Usage {
+  /** Every input token the model processed, cache reads and writes included. */
   inputTokens: number;
   outputTokens: number;
+  /** Of `inputTokens`, those read from the prompt cache (0 when absent). */
+  cacheReadTokens?: number;
+  /** Of `inputTokens`, those written to the prompt cache (0 when absent). */
+  cacheWriteTokens?: number;
   costUsd: number;
+}
+
+/** `a` and `b` together (`b` may be absent: `a` as it is). */
+export function addUsage(a: Usage, b: Usage | undefined): Usage {
+  if (!b) return a;
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cacheReadTokens: (a.cacheReadTokens ?? 0) + (b.cacheReadTokens ?? 0),
+    cacheWriteTokens: (a.cacheWriteTokens ?? 0) + (b.cacheWriteTokens ?? 0),
+    costUsd: a.costUsd + b.costUsd,
+  };
 }
 
 /** Everything a brain gets to live one persona's simulated day. */

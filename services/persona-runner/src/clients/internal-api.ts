@@ -3,6 +3,7 @@ import {
   type BatchAnswer,
   batchAnswerSchema,
   type ClaimAnswer,
+  type ClaimBudget,
   type CoverageAnswer,
   claimAnswerSchema,
   claimsAnswerSchema,
@@ -62,9 +63,23 @@ export class InternalApiClient {
     return dueAnswerSchema.parse(body);
   }
 
-  /** Claims up to `limit` due personas for this runner with a lease of `leaseSeconds`. */
-  async claim(runnerId: string, limit: number, leaseSeconds: number): Promise<ClaimAnswer> {
-    const body = await this.#request('POST', '/personas/claim', { runnerId, limit, leaseSeconds });
+  /**
+   * Claims up to `limit` due personas for this runner with a lease of `leaseSeconds`,
+   * within the daily `budget` when it sets a limit (the answer then says today's spend).
+   */
+  async claim(
+    runnerId: string,
+    limit: number,
+    leaseSeconds: number,
+    budget?: ClaimBudget,
+  ): Promise<ClaimAnswer> {
+    const limited = budget && Object.keys(budget).length > 0;
+    const body = await this.#request('POST', '/personas/claim', {
+      runnerId,
+      limit,
+      leaseSeconds,
+      ...(limited ? { budget } : {}),
+    });
     return claimAnswerSchema.parse(body);
   }
 

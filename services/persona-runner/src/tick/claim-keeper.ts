@@ -1,4 +1,4 @@
-import type { DuePersona } from '@mana/contracts';
+import type { BudgetState, ClaimBudget, DuePersona } from '@mana/contracts';
 import type { Logger } from 'pino';
 import type { InternalApiClient } from '../clients/internal-api';
 import type { RunnerMetrics } from '../metrics';
@@ -18,6 +18,13 @@ export class LeaseLostError extends Error {
  * day of a persona whose lease was lost, and releases what it holds: a persona as soon
  * as its day went well, the rest (failed days, personas never started because the
  * runner is stopping) when the tick ends, so none is claimed twice in one tick.
+ *
+ * With a daily `budget`, every claim carries it and the identity service applies it to
+ * today's stored ticks (`budget.ts` in contracts). The keeper stops handing out personas
+ * once the cost cap is reached, by the claim's answer or by the cost of the days this
+ * tick finished since: the personas still queued are released, not failed, and stay due.
+ * A day that takes its persona past the token budget was finished; it is logged and
+ * counted, and the identity service claims that persona no more today.
  */
 export class ClaimKeeper {
   readonly #api: InternalApiClient;
@@ -32,6 +39,12 @@ export class ClaimKeeper {
   #timer: ReturnType<typeof setInterval> | undefined;
   #claiming: Promise<void> | undefined;
   #exhausted = false;
+  readonly #budget: ClaimBudget | undefined;
+  /** Today's spend: the last claim's figure plus the days finished since. */
+  #spentUsd = 0;
+  #capReached = false;
+  /** Tokens each claimed persona had used today before its day here. */
+  readonly #tokensToday = new Map<string, number>();
 
   constructor(options: {
     api: InternalApiClient;
@@ -39,7 +52,9 @@ export class ClaimKeeper {
     leaseSeconds: number;
     logger: Logger;
     metrics: RunnerMetrics;
+    budget?: ClaimBudget | undefined;
   }) {
+    this.#budget = options.budget;
     this.#api = options.api;
     this.#runnerId = options.runnerId;
     this.#leaseSeconds = options.leaseSeconds;
@@ -54,6 +69,11 @@ export class ClaimKeeper {
     return this.#seen.size;
   }
 
+  /** Whether the daily cost cap stopped this tick from starting more persona-days. */
+  get capReached(): boolean {
+    return this.#capReached;
+  }
+
   /**
    * The next claimed persona to live, with the signal that aborts when its lease is lost;
    * undefined when nothing more is due, `limit` personas were claimed, or `stop` says so.
@@ -64,7 +84,7 @@ export class ClaimKeeper {
     limit: number,
     stop: () => boolean,
   ): Promise<{ persona: DuePersona; lost: AbortSignal } | undefined> {
-    while (this.#queue.length === 0 && !this.#exhausted && !stop()) {
+    while (this.#queue.length === 0 && !this.#exhausted && !this.#capReached && !stop()) {
       const room = limit - this.#seen.size;
       if (room <= 0) return undefined;
       this.#claiming ??= this.#claim(Math.min(batch, room)).finally(() => {
@@ -72,7 +92,7 @@ export class ClaimKeeper {
       });
       await this.#claiming;
     }
-    if (stop()) return undefined;
+    if (stop() || this.#capReached) return undefined;
     const persona = this.#queue.shift();
     if (!persona) return undefined;
     const lost = this.#held.get(persona.userId)?.signal ?? AbortSignal.abort();
@@ -84,6 +104,30 @@ export class ClaimKeeper {
     if (ok) await this.#release([personaId]);
   }
 
+  /**
+   * What a finished day spent: counted toward today's cost (the cap may be reached now,
+   * and no more days start) and toward its persona's tokens (logged once they reach the
+   * budget: the day was finished, and the persona waits for the next UTC day).
+   */
+  spent(personaId: string, usage: { tokens: number; costUsd: number }): void {
+    const budget = this.#budget;
+    if (!budget) return;
+    const tokensBefore = this.#tokensToday.get(personaId) ?? 0;
+    const tokens = tokensBefore + usage.tokens;
+    this.#tokensToday.set(personaId, tokens);
+    const limit = budget.personaDailyTokens;
+    if (limit !== undefined && tokensBefore < limit && tokens >= limit) {
+      this.#metrics.budgetStop('persona_tokens');
+      this.#log.info(
+        { personaId, tokensToday: tokens, budgetTokens: limit },
+        'persona reached its daily token budget with this day (the day was finished); no more days for it until the next UTC day',
+      );
+    }
+    this.#spentUsd += usage.costUsd;
+    this.#metrics.budget({ spentUsd: this.#spentUsd, costCapReached: this.#overCap() });
+    if (this.#overCap()) this.#stopForCap();
+  }
+
   /** Stops renewing and releases every persona still held. Never throws. */
   async end(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
@@ -93,7 +137,8 @@ export class ClaimKeeper {
   }
 
   async #claim(limit: number): Promise<void> {
-    const answer = await this.#api.claim(this.#runnerId, limit, this.#leaseSeconds);
+    const answer = await this.#api.claim(this.#runnerId, limit, this.#leaseSeconds, this.#budget);
+    if (answer.budget) this.#saw(answer.budget);
     const fresh = answer.personas.filter((p) => !this.#seen.has(p.userId));
     for (const p of answer.personas) {
       if (!this.#held.has(p.userId)) this.#held.set(p.userId, new AbortController());
@@ -104,6 +149,32 @@ export class ClaimKeeper {
       this.#seen.add(p.userId);
       this.#queue.push(p);
     }
+  }
+
+  #saw(state: BudgetState): void {
+    this.#spentUsd = state.spentUsd;
+    for (const [id, tokens] of Object.entries(state.tokensToday)) this.#tokensToday.set(id, tokens);
+    this.#metrics.budget(state);
+    if (state.costCapReached) this.#stopForCap();
+  }
+
+  #overCap(): boolean {
+    const cap = this.#budget?.dailyCostUsd;
+    return cap !== undefined && this.#spentUsd >= cap;
+  }
+
+  #stopForCap(): void {
+    if (this.#capReached) return;
+    this.#capReached = true;
+    this.#metrics.budgetStop('daily_cost');
+    this.#log.warn(
+      {
+        spentTodayUsd: Number(this.#spentUsd.toFixed(6)),
+        capUsd: this.#budget?.dailyCostUsd,
+        notStarted: this.#queue.length,
+      },
+      'daily cost cap reached: starting no more persona-days until the next UTC day (the personas not started stay due)',
+    );
   }
 
   async #renew(): Promise<void> {

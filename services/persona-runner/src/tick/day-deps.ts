@@ -1,3 +1,4 @@
+import type { ClaimBudget } from '@mana/contracts';
 import type { Logger } from 'pino';
 import type { Brain } from '../brains/types';
 import type { GatewayConnections } from '../clients/gateway-connections';
@@ -46,4 +47,6 @@ export interface DayDeps {
    * empty or absent when it could not be fetched.
    */
   coverage?: ReadonlyMap<string, number>;
+  /** The daily limits every claim carries (see `ClaimKeeper`); none when absent. */
+  budget?: ClaimBudget;
 }

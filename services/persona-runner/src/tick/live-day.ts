@@ -1,6 +1,6 @@
 import type { DuePersona, FeedbackRow, TickRecord, TickStatus } from '@mana/contracts';
 import type { Logger } from 'pino';
-import type { DayContext, ToolCall, Usage } from '../brains/types';
+import { addUsage, type DayContext, type ToolCall, type Usage } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
 import { parseRatings } from '../ratings/parse-ratings';
 import { type DayTrace, startDayTrace } from '../telemetry/day-trace';
@@ -175,13 +175,4 @@ async function liveAndRate(
 function journalCall(day: LivedDay, index: number, deps: DayDeps): void {
   const call = day.calls[index];
   if (call) deps.journal?.call(day.persona.userId, actionRow(call, index, day));
-}
-
-function addUsage(a: Usage, b: Usage | undefined): Usage {
-  if (!b) return a;
-  return {
-    inputTokens: a.inputTokens + b.inputTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    costUsd: a.costUsd + b.costUsd,
-  };
 }

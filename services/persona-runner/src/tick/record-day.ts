@@ -13,6 +13,9 @@ export interface PersonaDayResult {
   error?: string;
   actions: number;
   ratings: number;
+  /** Tokens the day used (input with cache, plus output) and what it cost. */
+  tokens: number;
+  costUsd: number;
 }
 
 /**
@@ -37,6 +40,8 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     actionsCount: actions.length,
     inputTokens: day.usage.inputTokens,
     outputTokens: day.usage.outputTokens,
+    cacheReadTokens: day.usage.cacheReadTokens ?? 0,
+    cacheWriteTokens: day.usage.cacheWriteTokens ?? 0,
     costUsd: day.usage.costUsd,
   };
   const transcript = day.transcript.transcript();
@@ -73,6 +78,8 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     ...(error ? { error } : {}),
     actions: actions.length,
     ratings: day.ratings.length,
+    tokens: day.usage.inputTokens + day.usage.outputTokens,
+    costUsd: day.usage.costUsd,
   };
 }
 

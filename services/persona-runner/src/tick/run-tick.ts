@@ -15,6 +15,8 @@ export interface TickResult {
   durationMs: number;
   /** Each persona's day, in the order they were claimed. */
   personas: PersonaDayResult[];
+  /** The daily cost cap stopped this tick from starting more persona-days. */
+  costCapReached: boolean;
 }
 
 /** What a tick takes beside the runner's {@link DayDeps}. */
@@ -29,7 +31,7 @@ export interface TickOptions {
  * One tick: deliver writes left over from earlier ticks, then claim due personas in
  * batches of `concurrency` and live their days in a pool of `concurrency` lanes (a lane
  * takes the next claimed persona as soon as its day is stored), until nothing more is due,
- * `limit` is reached or the runner is draining. Each claim holds a lease that the
+ * `limit` is reached, the runner is draining or the daily cost cap is reached. Each claim holds a lease that the
  * {@link ClaimKeeper} renews while the day runs; a lost lease aborts that day. Personas
  * claimed but never started are released, not failed. A persona's failure or timeout is
  * part of the result, never a failed tick; only an unreachable identity service fails the
@@ -56,6 +58,7 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
     leaseSeconds: deps.leaseSeconds,
     logger: log,
     metrics: deps.metrics,
+    budget: deps.budget,
   });
   const stop = () => deps.draining?.aborted === true || deps.shutdown.aborted;
   const batch = Math.max(1, options.concurrency);
@@ -78,6 +81,7 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
         coverage: await coverage,
       });
       personas.push(day);
+      keeper.spent(day.personaId, day);
       await keeper.done(day.personaId, day.status === 'ok');
     }
   };
@@ -103,6 +107,7 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
     failed,
     durationMs: Math.round(performance.now() - started),
     personas,
+    costCapReached: keeper.capReached,
   };
 }
 

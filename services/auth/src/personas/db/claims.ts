@@ -1,6 +1,7 @@
-import type { DuePersona } from '@mana/contracts';
+import type { BudgetState, ClaimBudget, DuePersona } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { todaysSpend, tokensToday, underTokenBudget } from './budget';
 import { type DueRow, dueQuery, toDuePersona } from './due';
 
 type Executor = Pick<Database, 'execute'>;
@@ -21,6 +22,8 @@ export interface Claim {
   leaseUntil: Date;
   /** Ticks marked `abandoned` on the way (their runner's lease had run out). */
   abandoned: number;
+  /** Today's spend against the budget, when the claim carried one. */
+  budget?: BudgetState;
 }
 
 /**
@@ -32,6 +35,10 @@ export interface Claim {
  * before leases existed, or whose lease ran out unseen: nobody holds the persona, so
  * nobody is living them). Two runners claiming at once never get the same persona, and
  * neither waits for the other's rows.
+ *
+ * With a `budget`, today's spend is read first: past the daily cost cap nothing is
+ * claimed; a persona whose ticks of today reached the token budget is not picked (it
+ * stays due, for the next UTC day).
  */
 export async function claimDuePersonas(
   db: Database,
@@ -39,6 +46,7 @@ export async function claimDuePersonas(
   now: Date,
   limit: number,
   leaseSeconds: number,
+  budget?: ClaimBudget,
 ): Promise<Claim> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
@@ -60,9 +68,18 @@ export async function claimDuePersonas(
         )
         select (select count(*) from marked)::int as abandoned`,
   );
+  const spend = budget ? await todaysSpend(db, now, budget) : undefined;
+  if (spend?.costCapReached) {
+    return {
+      personas: [],
+      leaseUntil,
+      abandoned: swept?.abandoned ?? 0,
+      budget: { ...spend, tokensToday: {} },
+    };
+  }
   const picked = await rows<DueRow & { abandoned: number }>(
     db,
-    sql`with picked as (${dueQuery(now, limit, sql`for update of p skip locked`)}),
+    sql`with picked as (${dueQuery(now, limit, sql`for update of p skip locked`, underTokenBudget(now, budget))}),
         claimed as (
           update auth.personas p
           set claimed_by = ${runnerId}, lease_until = ${leaseUntil.toISOString()}::timestamptz
@@ -79,10 +96,23 @@ export async function claimDuePersonas(
         from picked join claimed using (user_id)
         order by picked.next_due_at, picked.persona_created_at, picked.user_id`,
   );
+  const personas = picked.map(toDuePersona);
   return {
-    personas: picked.map(toDuePersona),
+    personas,
     leaseUntil,
     abandoned: (swept?.abandoned ?? 0) + (picked[0]?.abandoned ?? 0),
+    ...(spend
+      ? {
+          budget: {
+            ...spend,
+            tokensToday: await tokensToday(
+              db,
+              now,
+              personas.map((p) => p.userId),
+            ),
+          },
+        }
+      : {}),
   };
 }
 

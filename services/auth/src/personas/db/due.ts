@@ -27,6 +27,8 @@ export interface DueRow extends Record<string, unknown> {
  * The due query at `now`, up to `limit` rows, with `tail` appended (the claim adds
  * `for update of p skip locked`).
  *
+ * `also` is one more condition on `p` (`and …`): the claim's token budget.
+ *
  * The index `personas_next_due_idx (next_due_at, created_at, user_id)` serves both the
  * range and the order, so the database reads only due rows, in order, and stops at
  * `limit`: `next_due_at` is kept on every write by a trigger (never active → year 1;
@@ -34,7 +36,7 @@ export interface DueRow extends Record<string, unknown> {
  * its timezone). The rules it cannot store are checked per row: weekdays in the persona's
  * timezone at `now`, soft deletion, a live lease, and the back-off after a failed tick.
  */
-export function dueQuery(now: Date, limit: number, tail: SQL = sql``): SQL {
+export function dueQuery(now: Date, limit: number, tail: SQL = sql``, also: SQL = sql``): SQL {
   const at = now.toISOString();
   return sql`
     select p.user_id, u.email, u.name, p.archetype, p.system_prompt, p.module_mix,
@@ -61,6 +63,7 @@ export function dueQuery(now: Date, limit: number, tail: SQL = sql``): SQL {
         where last_tick.status in ('failed', 'timeout')
           and last_tick.ended_at > ${at}::timestamptz - make_interval(mins => ${FAILURE_BACKOFF_MINUTES})
       )
+      ${also}
     order by p.next_due_at, p.created_at, p.user_id
     limit ${limit}
     ${tail}

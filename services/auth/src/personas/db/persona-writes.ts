@@ -162,6 +162,8 @@ export async function upsertTick(
       actionsCount: input.actionsCount ?? 0,
       inputTokens: input.inputTokens ?? null,
       outputTokens: input.outputTokens ?? null,
+      cacheReadTokens: input.cacheReadTokens ?? null,
+      cacheWriteTokens: input.cacheWriteTokens ?? null,
       costUsd: input.costUsd ?? null,
     };
     const [existing] = await tx

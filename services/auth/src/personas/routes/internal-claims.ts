@@ -10,7 +10,8 @@ const DEFAULT_RENEW_SECONDS = 120;
 
 /**
  * The runner's claims, behind `X-Service-Key` (under `/api/v1/internal/personas`):
- * `POST /claim` takes due personas with a lease, `POST /claims/renew` extends the
+ * `POST /claim` takes due personas with a lease (within the runner's daily budget, when
+ * it sends one), `POST /claims/renew` extends the
  * runner's leases while their days run, `POST /claims/release` gives them back. Leases
  * run on this service's clock, so runners need no synchronised clocks.
  */
@@ -20,11 +21,19 @@ export function internalClaimRoutes(deps: { db: Database; clock: () => Date }) {
     .post('/claim', async (c) => {
       const body = await validBody(c, claimRequestSchema);
       const now = clock();
-      const claim = await claimDuePersonas(db, body.runnerId, now, body.limit, body.leaseSeconds);
+      const claim = await claimDuePersonas(
+        db,
+        body.runnerId,
+        now,
+        body.limit,
+        body.leaseSeconds,
+        body.budget,
+      );
       return c.json({
         personas: claim.personas,
         leaseUntil: claim.leaseUntil.toISOString(),
         serverTime: now.toISOString(),
+        ...(claim.budget ? { budget: claim.budget } : {}),
       });
     })
     .post('/claims/renew', async (c) => {

@@ -196,7 +196,12 @@ describe('claude-agent-sdk brain', () => {
     expect(offered.some((n) => n.startsWith('mcp__mana__habits_'))).toBe(false);
 
     expect(calls).toHaveLength(1);
-    expect(usage).toMatchObject({ inputTokens: 100 + 50 + 10 + 200, outputTokens: 50 });
+    expect(usage).toMatchObject({
+      inputTokens: 100 + 50 + 10 + 200,
+      cacheReadTokens: 50,
+      cacheWriteTokens: 10,
+      outputTokens: 50,
+    });
     expect(usage?.costUsd).toBeGreaterThan(0);
   });
 

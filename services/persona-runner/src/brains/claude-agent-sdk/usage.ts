@@ -2,7 +2,7 @@ import type { SDKResultMessage } from '@anthropic-ai/claude-agent-sdk';
 import type { Usage } from '../types';
 
 /**
- * Tokens and cost of a query from its result message. Tokens come from `modelUsage`
+ * Tokens and cost of a query from its result message. Tokens (cache reads and writes also apart) come from `modelUsage`
  * (every model call of the query, which the SDK calls the field for accounting), input
  * counting cache reads and writes, since those are input the model processed; the cost
  * is the CLI's estimate `total_cost_usd`. Falls back to the main loop's `usage` when
@@ -18,6 +18,8 @@ export function usageFromResult(result: SDKResultMessage): Usage {
         ),
       ),
       outputTokens: sum(perModel.map((m) => m.outputTokens)),
+      cacheReadTokens: sum(perModel.map((m) => m.cacheReadInputTokens ?? 0)),
+      cacheWriteTokens: sum(perModel.map((m) => m.cacheCreationInputTokens ?? 0)),
       costUsd: result.total_cost_usd ?? 0,
     };
   }
@@ -28,6 +30,8 @@ export function usageFromResult(result: SDKResultMessage): Usage {
       (usage?.cache_read_input_tokens ?? 0) +
       (usage?.cache_creation_input_tokens ?? 0),
     outputTokens: usage?.output_tokens ?? 0,
+    cacheReadTokens: usage?.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: usage?.cache_creation_input_tokens ?? 0,
     costUsd: result.total_cost_usd ?? 0,
   };
 }

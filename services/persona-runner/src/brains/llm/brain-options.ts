@@ -22,6 +22,12 @@ export interface LlmBrainOptions {
   onStep?: (day: { tickId: string }, step: StepResult<ToolSet>) => void;
   /** The model's price, instead of its entry in `PRICE_TABLE` (unlisted models cost 0). */
   price?: ModelPrice | undefined;
+  /**
+   * Anthropic prompt caching of the day's system prompt and tool list (a cache breakpoint
+   * on each), so the turns after the first read them at the cache price. Default: on for
+   * `anthropic`; other providers ignore it (OpenAI caches long prompts by itself).
+   */
+  promptCache?: boolean;
   /** The fetch under the retries; `globalThis.fetch` when left out. */
   fetch?: typeof fetch;
 }

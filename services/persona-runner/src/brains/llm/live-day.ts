@@ -9,7 +9,7 @@ import {
 import { connectGateway, type GatewaySession, type GatewayTool } from '../../clients/gateway';
 import { modelTelemetry } from '../../telemetry/model-telemetry';
 import { dayPrompt } from '../claude-agent-sdk/day-prompt';
-import type { DayContext, Usage } from '../types';
+import { addUsage, type DayContext, type Usage } from '../types';
 import { type LlmBrainOptions, MAX_OUTPUT_TOKENS } from './brain-options';
 import { LlmBrainError, messageOf } from './errors';
 import { dayToolSet } from './gateway-tool-set';
@@ -22,6 +22,8 @@ export interface LiveDayDeps {
   maxTurns: number;
   onStep: LlmBrainOptions['onStep'];
   price: ModelPrice;
+  /** Put cache breakpoints on the system prompt and the last tool (Anthropic). */
+  promptCache?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
   const { session, listed } = await openGateway(day);
   const steps: StepResult<ToolSet>[] = [];
   const { tools, flushInFlight } = dayToolSet(day, session, listed);
+  if (deps.promptCache) cacheLastTool(tools);
   const onAbort = () => flushInFlight('No result: the day was aborted before this call returned');
   day.signal.addEventListener('abort', onAbort, { once: true });
   const prompt = dayPrompt(day);
@@ -47,7 +50,9 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
   try {
     const result = await generateText({
       model: deps.model,
-      system: day.persona.systemPrompt,
+      system: deps.promptCache
+        ? { role: 'system', content: day.persona.systemPrompt, providerOptions: CACHE_BREAKPOINT }
+        : day.persona.systemPrompt,
       prompt,
       tools,
       stopWhen: stepCountIs(deps.maxTurns),
@@ -75,6 +80,20 @@ export async function liveDay(day: DayContext, deps: LiveDayDeps): Promise<{ usa
   }
 }
 
+/**
+ * Anthropic's cache breakpoint. The API caches the prompt's prefix in the order tools,
+ * system, messages: a breakpoint on the last tool caches the tool list, one on the system
+ * prompt caches both; every turn after the first of a day reads them (5 min lifetime).
+ * The rating turn has no tools and runs once, so it is not marked (a write costs 1.25×).
+ */
+const CACHE_BREAKPOINT = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
+
+function cacheLastTool(tools: ToolSet): void {
+  const last = Object.keys(tools).at(-1);
+  const tool = last === undefined ? undefined : tools[last];
+  if (last !== undefined && tool) tools[last] = { ...tool, providerOptions: CACHE_BREAKPOINT };
+}
+
 async function openGateway(
   day: DayContext,
 ): Promise<{ session: GatewaySession; listed: GatewayTool[] }> {
@@ -99,14 +118,7 @@ async function openGateway(
 }
 
 function sumUsage(steps: readonly StepResult<ToolSet>[], price: ModelPrice): Usage {
-  const sum = usageOf(undefined);
-  for (const step of steps) {
-    const u = usageOf(step.usage, price);
-    sum.inputTokens += u.inputTokens;
-    sum.outputTokens += u.outputTokens;
-    sum.costUsd += u.costUsd;
-  }
-  return sum;
+  return steps.reduce((sum, step) => addUsage(sum, usageOf(step.usage, price)), usageOf(undefined));
 }
 
 /** The brain's error for whatever a model call threw, with the usage so far. */

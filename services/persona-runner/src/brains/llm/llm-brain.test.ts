@@ -103,7 +103,13 @@ describe('llm brain', () => {
     expect(requests()[0]?.toolNames).toContain('report_check');
     expect(requests()[0]?.toolNames.every((n) => /^[A-Za-z0-9_-]+$/.test(n))).toBe(true);
     expect(requests()[0]?.system).toBe(day.persona.systemPrompt);
-    expect(usage).toEqual({ inputTokens: 40, outputTokens: 20, costUsd: 0 });
+    expect(usage).toEqual({
+      inputTokens: 40,
+      outputTokens: 20,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      costUsd: 0,
+    });
     // The transcript: the prompts sent, each recorded call, and the model's closing words.
     const entries = transcript.transcript()?.entries ?? [];
     expect(entries[0]).toMatchObject({ role: 'system', text: day.persona.systemPrompt });
@@ -165,7 +171,7 @@ describe('llm brain', () => {
     ]);
   });
 
-  it('anthropic: the same loop through the Messages API', async () => {
+  it('anthropic: the same loop through the Messages API, its system prompt and tools cached', async () => {
     const { day, calls } = await stack.day('ben', { tickId: 'test-ben-anthropic' });
     anthropic.script(
       anthropicTurns([
@@ -183,7 +189,26 @@ describe('llm brain', () => {
     const second = anthropic.messageRequests().at(-1);
     expect(second?.toolResults[0]).toMatchObject({ toolUseId: 'toolu_1', isError: false });
     expect(second?.headers['x-api-key']).toBe('sk-ant-fake');
-    expect(usage?.inputTokens).toBe(20);
+    // Cache breakpoints on the system prompt and the last tool only.
+    const body = anthropic.messageRequests().at(-2)?.body as {
+      system: { cache_control?: unknown }[];
+      tools: { cache_control?: unknown }[];
+    };
+    expect(body.system.map((b) => b.cache_control)).toEqual([{ type: 'ephemeral' }]);
+    expect(body.tools.map((t) => t.cache_control ?? null)).toEqual([
+      ...body.tools.slice(1).map(() => null),
+      { type: 'ephemeral' },
+    ]);
+    // The first turn wrote them to the cache, the second read them; 10 + 10 uncached.
+    const written = usage?.cacheWriteTokens ?? 0;
+    expect(written).toBeGreaterThan(100);
+    expect(usage).toMatchObject({
+      inputTokens: 20 + 2 * written,
+      cacheReadTokens: written,
+      outputTokens: 10,
+    });
+    // claude-sonnet-4-5 at list prices: 3 / 15, cache reads 0.3, writes 3.75 per million.
+    expect(usage?.costUsd).toBeCloseTo((20 * 3 + written * (0.3 + 3.75) + 10 * 15) / 1e6, 12);
   });
 
   it('garbage answers and endless tool calls end the day within its turns', async () => {

@@ -33,7 +33,14 @@ export function createLlmBrain(options: LlmBrainOptions): Brain {
   return {
     name: 'llm',
     model: name,
-    liveDay: (day) => liveDay(day, { model, maxTurns, onStep: options.onStep, price }),
+    liveDay: (day) =>
+      liveDay(day, {
+        model,
+        maxTurns,
+        onStep: options.onStep,
+        price,
+        promptCache: options.model.provider === 'anthropic' && options.promptCache !== false,
+      }),
     rateDay: (day, experience, calls = []) => rateDay(day, experience, calls, model, price),
   };
 }

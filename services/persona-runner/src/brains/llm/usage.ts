@@ -17,6 +17,8 @@ export function usageOf(usage: LanguageModelUsage | undefined, price?: ModelPric
   return {
     inputTokens: tokens.input,
     outputTokens: tokens.output,
+    cacheReadTokens: tokens.cacheRead,
+    cacheWriteTokens: tokens.cacheWrite,
     costUsd: price ? costUsd(tokens, price) : 0,
   };
 }
