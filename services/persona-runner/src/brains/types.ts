@@ -1,5 +1,6 @@
 import type { ActionRow, CallCheck, DuePersona } from '@mana/contracts';
 import type { Logger } from 'pino';
+import type { GatewaySession } from '../clients/gateway';
 
 /** How a connection to the MCP gateway is made for one persona's day. */
 export interface GatewayAccess {
@@ -9,6 +10,13 @@ export interface GatewayAccess {
   headers: Record<string, string>;
   /** How long one tool call may take before it is a `timeout` (default 30 s). */
   callTimeoutMs?: number;
+  /**
+   * Opens the session itself, for a target other than the built-in gateway (a stdio
+   * server, another app's URL); `connectGateway` calls it instead of dialling `url`.
+   */
+  connect?: (signal?: AbortSignal) => Promise<GatewaySession>;
+  /** Why the app failed the day (its stdio server died mid-day), once it has. */
+  failure?: () => Error | undefined;
 }
 
 /** The space a persona acts in today. */

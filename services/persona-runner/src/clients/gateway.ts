@@ -1,6 +1,7 @@
 import { type ErrorKind, HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CallToolResultSchema, ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
@@ -60,12 +61,27 @@ export async function connectGateway(
   access: GatewayAccess,
   signal?: AbortSignal,
 ): Promise<GatewaySession> {
-  const client = new Client({ name: 'mana-persona-runner', version: '0.1.0' });
+  if (access.connect) return access.connect(signal);
   const transport = new StreamableHTTPClientTransport(new URL(access.url), {
     requestInit: { headers: access.headers, ...(signal ? { signal } : {}) },
   });
+  return openMcpSession(transport, access, signal);
+}
+
+/**
+ * The session of {@link connectGateway} over any MCP transport (stdio for a target the
+ * runner starts): the same deadlines, output validation and error kinds. `onClose` is
+ * told when the connection ends, whoever ended it.
+ */
+export async function openMcpSession(
+  transport: Transport,
+  options: { callTimeoutMs?: number; onClose?: () => void },
+  signal?: AbortSignal,
+): Promise<GatewaySession> {
+  const client = new Client({ name: 'mana-persona-runner', version: '0.1.0' });
+  if (options.onClose) client.onclose = options.onClose;
   await client.connect(transport);
-  const timeout = access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  const timeout = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   // Outputs are validated here rather than inside the SDK's callTool, whose schema
   // mismatch is a JSON-RPC InvalidParams error that would read as the persona's mistake.
   // A tool's validator is compiled when it is first called: a day calls a few of them.

@@ -113,7 +113,7 @@ async function liveAndRate(
 ): Promise<void> {
   const { persona, tickId, startedAt } = day;
   const { token } = await abortable(deps.identity.login(persona.email), signal);
-  const spaces = await abortable(deps.identity.spaces(token), signal);
+  const spaces = await abortable(deps.identity.spaces(token, persona.email), signal);
   const space = chooseSpace(persona.email, startedAt, spaces);
   if (!space) throw new Error('the persona has no space to act in');
   day.spaceId = space.id;
@@ -122,7 +122,7 @@ async function liveAndRate(
     persona,
     tickId,
     now: startedAt,
-    gateway: {
+    gateway: deps.target?.gateway({ persona, token, callTimeoutMs: deps.callTimeoutMs }) ?? {
       url: `${deps.mcpUrl}/mcp`,
       headers: gatewayHeaders(token, space.id, modules),
       ...(deps.callTimeoutMs ? { callTimeoutMs: deps.callTimeoutMs } : {}),
@@ -151,6 +151,9 @@ async function liveAndRate(
 
   const lived = await abortable(deps.brain.liveDay(context), signal);
   day.usage = addUsage(day.usage, lived.usage);
+  // A target's server that died mid-day fails the day, whatever the brain made of it.
+  const broken = context.gateway.failure?.();
+  if (broken) throw broken;
   const experience = summarizeExperience(day.calls);
   if (experience.length === 0) return;
   day.transcript.startRating();
