@@ -23,6 +23,8 @@ const ENGINE_FREE = [
   'packages/http/src/middleware/json-only/index.test.ts',
   'apps/stack/src/consistency-figures.test.ts',
   'apps/stack/src/report-format.test.ts',
+  'apps/stack/src/target/load-target.test.ts',
+  'apps/stack/src/target/verify-target.test.ts',
   'packages/analytics/src/change-point.test.ts',
   'packages/analytics/src/conditional-binomial.test.ts',
   'packages/analytics/src/coverage.test.ts',

@@ -58,7 +58,8 @@ async function liveOneDay(brain: Brain) {
     const summary = await simulate({
       ...E2E_SECRETS,
       databaseUrl: database.url,
-      days: 1,
+      // One tick: both daily personas are due at once and live their day.
+      days: 1 / 24,
       seed: 3,
       brain,
       start: START,
@@ -85,7 +86,7 @@ describe('a third-party MCP app as the target (server-memory over stdio)', () =>
   });
 
   it('scripted personas live a day in it: valid inputs, checks, ratings, report', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const brain = createBrain({ brain: 'scripted', scriptedSeed: 3, processEnv: {} });
     if (!brain) throw new Error('no scripted brain');
@@ -121,7 +122,7 @@ describe('a third-party MCP app as the target (server-memory over stdio)', () =>
   });
 
   it('the llm brain (fake OpenAI) calls a memory tool and rates it', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     openai.script((request) => {
       if (!request.hasTools) {

@@ -210,3 +210,14 @@ function connectionOf(file: TargetFile, baseDir: string, tmp: () => string): Tar
     cwd: server.cwd ? resolve(baseDir, server.cwd) : process.cwd(),
   };
 }
+
+/** One line for the start-up banner: the target's name, server and sign-in. */
+export function describeTarget(target: LoadedTarget): string {
+  const { server, auth, name } = target.file;
+  const where = server.builtin
+    ? 'the built-in gateway'
+    : server.url
+      ? server.url
+      : `stdio: ${[server.command, ...(server.args ?? [])].join(' ')}`;
+  return `${name} (${where}; sign-in: ${auth.mode}; ${target.catalog.personas.length} personas; modules ${target.modules.join(', ')})`;
+}
