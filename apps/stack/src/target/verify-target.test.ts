@@ -17,9 +17,7 @@ const noIdentity: PersonaAuthenticator = {
 };
 
 /** The memory target with `change` applied to its file, verified against the server. */
-async function problemsWith(
-  change: (file: Record<string, any>) => void,
-): Promise<readonly string[]> {
+async function problemsWith(change: (file: TargetFile) => void): Promise<readonly string[]> {
   const target = loadTarget(memory, { env: {} });
   const file = structuredClone(target.file);
   change(file);
