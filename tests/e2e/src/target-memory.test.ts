@@ -94,10 +94,12 @@ describe('a third-party MCP app as the target (server-memory over stdio)', () =>
 
     expect(summary.personaDays).toBe(2);
     expect(summary.failed).toBe(0);
-    expect(stored.ticks.map((t) => [t.email, t.status, t.space])).toEqual([
-      ['mara.memory@personas.mana.test', 'ok', 'target:memory'],
-      ['tobi.memory@personas.mana.test', 'ok', 'target:memory'],
+    // The app has no spaces: the day is stored under the persona's space in the store.
+    expect(stored.ticks.map((t) => [t.email, t.status])).toEqual([
+      ['mara.memory@personas.mana.test', 'ok'],
+      ['tobi.memory@personas.mana.test', 'ok'],
     ]);
+    for (const tick of stored.ticks) expect(tick.space).toMatch(/^[0-9a-f-]{36}$/);
     const tools = new Set(stored.actions.map((a) => a.tool));
     // Only mapped tools: the server's deletes are never offered.
     for (const tool of tools) expect(tool).not.toMatch(/^delete_/);
