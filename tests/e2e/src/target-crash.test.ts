@@ -23,7 +23,8 @@ describe('a target whose stdio server crashes', () => {
       const summary = await simulate({
         ...E2E_SECRETS,
         databaseUrl: database.url,
-        // Two hourly ticks: the failed day's persona is due again after its 15-minute back-off.
+        // Two hourly ticks of an hourly persona (a daily one would not be due again: the
+        // failed day's actions count as activity).
         days: 2 / 24,
         seed: 5,
         brain,
