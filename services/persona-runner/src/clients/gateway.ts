@@ -56,6 +56,8 @@ export function gatewayHeaders(
  * and the error's kind (see `error-kind.ts`), also when it ran past its deadline
  * (`access.callTimeoutMs`, default {@link DEFAULT_CALL_TIMEOUT_MS}) or when its output
  * breaks the schema the tool listed (`app_error`). Only an aborted `signal` makes it throw.
+ * When `access.connect` is set (a target other than the built-in gateway), that opens
+ * the session instead.
  */
 export async function connectGateway(
   access: GatewayAccess,
