@@ -28,6 +28,8 @@ const schema = baseEnvSchema()
     MANA_ADMIN_EMAIL: z.email().optional(),
     MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
     /** Days a persona-day's transcript is kept (the identity service purges older ones). */
+    /** A target file: the app the personas live in (`npm start -- --target FILE` wins). */
+    MANA_TARGET: z.string().min(1).optional(),
     TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // Request logs are `info`; the default keeps the terminal to the start-up lines and
     // one line per tick.
@@ -57,6 +59,8 @@ export interface StackEnv {
   /** The identity service's login limiter (`LOGIN_*`, `TRUST_PROXY`), as it reads them. */
   login: LoginLimitEnv;
   logLevel: LogLevel;
+  /** `MANA_TARGET`: the target file, when the personas live in another app. */
+  target: string | undefined;
   /** The runner's knobs (brain, interval, concurrency, timeouts), as the runner reads them. */
   runner: RunnerEnv;
 }
@@ -91,6 +95,7 @@ export function parseStackEnv(source: Record<string, string | undefined> = proce
     transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
     login: parseLoginLimitEnv(source),
     logLevel: env.LOG_LEVEL,
+    target: env.MANA_TARGET,
     runner: parseRunnerEnv(runnerSource),
   };
 }

@@ -33,5 +33,9 @@ export {
 } from './simulate-workers';
 export { runSmoke, type SmokeOptions, type SmokeReport } from './smoke';
 export { type RunningStack, type StackOptions, type StackRunnerOptions, startStack } from './stack';
+export { type LoadedTarget, type LoadTargetOptions, loadTarget } from './target/load-target';
+export { TargetError } from './target/target-error';
+export { targetToolProblems } from './target/target-problems';
+export { verifyTarget } from './target/verify-target';
 export { tickLine } from './tick-line';
 export { VirtualTime } from './virtual-time';

@@ -7,6 +7,7 @@ import { formatConsistency } from './consistency-figures';
 import { parseStackEnv } from './env';
 import { type SimulationProgress, simulate } from './simulate';
 import { assertWorkersDatabase, simulateWithWorkers } from './simulate-workers';
+import { loadTarget } from './target/load-target';
 
 // `npm run simulate -- --days 14 [--seed N] [--brain scripted] [--fault journal:errors=0.6] [--fault-from-day 7]`
 // With `--workers N` the days are sharded over N worker processes (PostgreSQL only).
@@ -14,7 +15,7 @@ import { assertWorkersDatabase, simulateWithWorkers } from './simulate-workers';
 // and the consistency of ratings and checks is reported (`--json` for the figures as JSON).
 const usage = `usage: npm run simulate -- --days <n> [--seed <n>] [--brain scripted|claude-agent-sdk]
          [--start <ISO time>] [--fault <module:errors=0.5,latency=800;…>] [--fault-from-day <day>]
-         [--concurrency <n>] [--workers <n>] [--repeat <k> [--json]]`;
+         [--concurrency <n>] [--workers <n>] [--repeat <k> [--json]] [--target <target file>]`;
 
 const args = (() => {
   try {
@@ -30,6 +31,7 @@ const args = (() => {
         workers: { type: 'string', default: '1' },
         repeat: { type: 'string', default: '1' },
         json: { type: 'boolean', default: false },
+        target: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -53,6 +55,7 @@ const args = (() => {
         workers: z.coerce.number().int().min(1).max(16),
         repeat: z.coerce.number().int().min(1).max(20),
         json: z.boolean(),
+        target: z.string().min(1).optional(),
       })
       .parse(values);
   } catch (error) {
@@ -82,6 +85,15 @@ const brainSettings = {
 };
 const makeBrain = () => createBrain(brainSettings);
 const brain = makeBrain();
+const target = (() => {
+  const path = args.target ?? env.target;
+  try {
+    return path ? loadTarget(path, { env: process.env }) : undefined;
+  } catch (error) {
+    process.stderr.write(`simulate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+})();
 if (!brain) {
   process.stderr.write('simulate: the claude-agent-sdk brain needs ANTHROPIC_API_KEY\n');
   process.exit(2);
@@ -123,6 +135,7 @@ try {
     faults,
     ...(args['fault-from-day'] !== undefined ? { faultFromDay: args['fault-from-day'] } : {}),
     concurrency: args.concurrency,
+    target,
     serviceKey: env.serviceKey,
     authSecret: env.authSecret,
     seedSecret: env.seedSecret,

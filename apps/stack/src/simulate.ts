@@ -4,6 +4,7 @@ import type { Brain } from '@mana/persona-runner';
 import { type Fault, FaultInjector, formatFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { startStack } from './stack';
+import type { LoadedTarget } from './target/load-target';
 import { VirtualTime } from './virtual-time';
 
 const HOUR = 3600_000;
@@ -34,6 +35,8 @@ export interface SimulateOptions {
   onProgress?: ((progress: SimulationProgress) => void) | undefined;
   /** Told when the start had to move past existing activity. */
   onNotice?: ((message: string) => void) | undefined;
+  /** The app the personas live in (a loaded target file); default the built-in one. */
+  target?: LoadedTarget | undefined;
   /** Reads what the run stored, after the last tick and before the stack closes (the drill and `--repeat` read their figures here). */
   onFinished?: ((db: Database) => Promise<void>) | undefined;
 }
@@ -83,7 +86,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     clock: time.clock,
     appClock: time.appClock,
     faults,
-
+    target: options.target,
     runner: {
       brain: options.brain,
       port: 0,

@@ -7,13 +7,16 @@ import { silentLogger } from '@mana/http';
 import { type RunningMcpGateway, startMcpGateway } from '@mana/mcp';
 import {
   type Brain,
+  IdentityClient,
   type RunningPersonaRunner,
   startPersonaRunner,
   type TickResult,
 } from '@mana/persona-runner';
 import { type SeedSummary, seedPersonas } from '@mana/personas';
-import type { FaultInjector } from '@mana/tool-registry';
+import { createAppRegistry, type FaultInjector } from '@mana/tool-registry';
 import type { Logger } from 'pino';
+import type { LoadedTarget } from './target/load-target';
+import { verifyTarget } from './target/verify-target';
 
 /** How the stack's persona runner behaves. */
 export interface StackRunnerOptions {
@@ -74,6 +77,12 @@ export interface StackOptions {
   appClock?: (() => Date) | undefined;
   /** Serve the operator console on this port (omit for no console). */
   consolePort?: number | undefined;
+  /**
+   * The app the personas live in (`--target`): its personas are seeded, it is checked
+   * against its server before the runner starts, and disposed of when the stack closes.
+   * Omitted (or `builtin: true`): the built-in gateway, as always.
+   */
+  target?: LoadedTarget | undefined;
 }
 
 /** Everything `npm start` runs, in one process. */
@@ -104,6 +113,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const part of started.reverse()) await part.close();
     started.length = 0;
     await database.close();
+    options.target?.dispose();
   };
   try {
     await migrateDatabase(database);
@@ -118,6 +128,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       transcriptRetentionDays: options.transcriptRetentionDays,
       loginLimits: options.loginLimits,
       trustedProxies: options.trustedProxies,
+      // The store takes rows naming the target's modules beside the built-in app's.
+      ...(options.target
+        ? { modules: [...new Set([...createAppRegistry().modules(), ...options.target.modules])] }
+        : {}),
       logger: logger.child({ service: 'auth' }),
       ...(options.clock ? { clock: options.clock } : {}),
     });
@@ -142,7 +156,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             authUrl: auth.url,
             serviceKey: options.serviceKey,
             seedSecret: options.seedSecret,
+            ...(options.target ? { catalog: options.target.catalog } : {}),
           });
+    if (options.target) {
+      const identity = new IdentityClient({ authUrl: auth.url, seedSecret: options.seedSecret });
+      await verifyTarget(options.target, identity, options.runner?.brain);
+    }
     let consoleApp: RunningConsole | undefined;
     if (options.consolePort !== undefined) {
       consoleApp = await startConsole({
@@ -182,6 +201,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ...(r.onTick ? { onTick: r.onTick } : {}),
         ...(r.clock ? { clock: r.clock } : {}),
         ...(r.stopwatch ? { stopwatch: r.stopwatch } : {}),
+        ...(options.target?.runner ? { target: options.target.runner } : {}),
       });
     }
     return { database, auth, mcp, runner, console: consoleApp, seed, close: stopAll };

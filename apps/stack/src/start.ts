@@ -1,8 +1,10 @@
+import { parseArgs } from 'node:util';
 import { createLogger } from '@mana/http';
 import { createBrain, startRunnerTracing } from '@mana/persona-runner';
 import { stackBanner } from './banner';
 import { parseStackEnv } from './env';
 import { startStack } from './stack';
+import { describeTarget, type LoadedTarget, loadTarget } from './target/load-target';
 import { tickLine } from './tick-line';
 
 // `npm start`: the whole system in one process on the embedded database (or DATABASE_URL).
@@ -14,6 +16,17 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const tracing = env.runner.otlpEndpoint
   ? await startRunnerTracing(env.runner.otlpEndpoint, 'mana')
   : undefined;
+
+// `npm start -- --target targets/memory.json` (or MANA_TARGET): the personas live in that app.
+let target: LoadedTarget | undefined;
+try {
+  const { values } = parseArgs({ options: { target: { type: 'string' } }, strict: true });
+  const path = values.target ?? env.target;
+  target = path ? loadTarget(path, { env: process.env }) : undefined;
+} catch (error) {
+  process.stderr.write(`npm start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 
 const brain = createBrain({ ...env.runner, processEnv: env.runner.processEnv });
 const brainLine = `${env.runner.brain}${brain ? ` (${brain.model})` : ' (not available)'}  [${env.runner.brainReason}]`;
@@ -36,6 +49,7 @@ try {
     loginLimits: env.login.loginLimits,
     trustedProxies: env.login.trustedProxies,
     logger,
+    target,
     runner: {
       brain,
       port: env.runnerPort,
@@ -65,6 +79,7 @@ try {
 }
 
 for (const line of stackBanner(stack, env, performance.now() - started, brainLine)) out(line);
+if (target) out(`  target            ${describeTarget(target)}\n`);
 
 let stopping = false;
 const stop = async (signal: string) => {

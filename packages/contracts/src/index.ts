@@ -155,6 +155,19 @@ export {
   storedText,
 } from './stored-values';
 export {
+  moduleOfTool,
+  type SecretSource,
+  secretSourceSchema,
+  type TargetAuth,
+  type TargetFile,
+  type TargetServer,
+  type ToolModules,
+  targetAuthSchema,
+  targetFileSchema,
+  targetServerSchema,
+  toolModulesSchema,
+} from './target';
+export {
   personaTickId,
   runTickId,
   TICK_STATUSES,

@@ -33,6 +33,8 @@ export interface StartAuthServiceOptions {
   loginLimits?: LoginLimitSettings | undefined;
   /** Reverse proxies whose `X-Forwarded-For` is believed (`TRUST_PROXY`, default 0). */
   trustedProxies?: number | undefined;
+  /** The modules rows may name (default: the built-in app's); a target adds its own. */
+  modules?: readonly string[] | undefined;
 }
 
 /** A running identity service. */
@@ -81,6 +83,7 @@ export async function startAuthService(
     transcriptRetentionDays: options.transcriptRetentionDays,
     loginLimits: options.loginLimits,
     trustedProxies: options.trustedProxies,
+    modules: options.modules,
   });
   const addOAuthResource = (identifier: string) => ensureOAuthResource(options.db, identifier);
   for (const resource of options.oauthResources ?? []) await addOAuthResource(resource);

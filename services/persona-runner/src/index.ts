@@ -19,6 +19,7 @@ export {
   type GatewaySession,
   type GatewayTool,
   gatewayHeaders,
+  openMcpSession,
 } from './clients/gateway';
 export { IdentityClient } from './clients/identity';
 export { InternalApiClient } from './clients/internal-api';
@@ -31,6 +32,19 @@ export {
   type StartPersonaRunnerOptions,
   startPersonaRunner,
 } from './server';
+export type { PersonaAuthenticator, TargetSignIn } from './target/persona-authenticator';
+export {
+  createRunnerTarget,
+  type RunnerTarget,
+  type RunnerTargetOptions,
+  type TargetConnection,
+} from './target/runner-target';
+export {
+  bearerAuthenticator,
+  noAuthenticator,
+  type OAuth2Settings,
+  oauth2Authenticator,
+} from './target/target-authenticators';
 export { startRunnerTracing } from './telemetry/start-runner-tracing';
 export { modulesOf } from './tick/modules-of';
 export type { TickResult } from './tick/run-tick';

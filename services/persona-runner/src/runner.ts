@@ -6,6 +6,8 @@ import { IdentityClient } from './clients/identity';
 import { InternalApiClient } from './clients/internal-api';
 import type { RetryPolicy } from './clients/retry';
 import { createRunnerMetrics, type RunnerMetrics } from './metrics';
+import { withTargetSignIn } from './target/persona-authenticator';
+import type { RunnerTarget } from './target/runner-target';
 import type { DayDeps } from './tick/day-deps';
 import { Journal } from './tick/journal';
 import { Outbox } from './tick/outbox';
@@ -45,6 +47,8 @@ export interface PersonaRunnerOptions {
   dataDir?: string | undefined;
   /** Daily limits (`PERSONA_DAILY_TOKEN_BUDGET`, `DAILY_COST_CAP_USD`); none when absent. */
   budget?: ClaimBudget | undefined;
+  /** The app the personas live in, when not the built-in one (a target file). */
+  target?: RunnerTarget | undefined;
 }
 
 /** Why a tick did not run. */
@@ -266,7 +270,8 @@ function dayDeps(
   }
   return {
     api,
-    identity,
+    identity: options.target?.signIn ? withTargetSignIn(identity, options.target.signIn) : identity,
+    ...(options.target ? { target: options.target } : {}),
     brain: options.brain,
     outbox,
     ...(journal ? { journal } : {}),

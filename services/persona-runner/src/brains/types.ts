@@ -1,5 +1,6 @@
 import type { ActionRow, CallCheck, DuePersona } from '@mana/contracts';
 import type { Logger } from 'pino';
+import type { GatewaySession } from '../clients/gateway';
 import type { GatewayConnections } from '../clients/gateway-connections';
 
 /** How a connection to the MCP gateway is made for one persona's day. */
@@ -15,6 +16,13 @@ export interface GatewayAccess {
    * output validators per gateway and module set). Without it a day connects on its own.
    */
   connections?: GatewayConnections;
+  /**
+   * Opens the session itself, for a target other than the built-in gateway (a stdio
+   * server, another app's URL); `connectGateway` calls it instead of dialling `url`.
+   */
+  connect?: (signal?: AbortSignal) => Promise<GatewaySession>;
+  /** Why the app failed the day (its stdio server died mid-day), once it has. */
+  failure?: () => Error | undefined;
 }
 
 /** The space a persona acts in today. */

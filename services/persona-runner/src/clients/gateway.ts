@@ -1,6 +1,7 @@
 import { type ErrorKind, HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   type CallToolResult,
   CallToolResultSchema,
@@ -99,19 +100,36 @@ export function sessionRequests(
  * With `access.connections` the day borrows the runner's client of its gateway and module
  * set (tool list and validators kept across days, see {@link GatewayConnections});
  * without, it builds, initializes and closes a client of its own.
+ * When `access.connect` is set (a target other than the built-in gateway), that opens
+ * the session instead.
  */
 export async function connectGateway(
   access: GatewayAccess,
   signal?: AbortSignal,
 ): Promise<GatewaySession> {
+  if (access.connect) return access.connect(signal);
   if (access.connections) return withToolSpans(await access.connections.open(access, signal));
-  const client = new Client({ name: 'mana-persona-runner', version: '0.1.0' });
   const transport = new StreamableHTTPClientTransport(new URL(access.url), {
     requestInit: { headers: access.headers, ...(signal ? { signal } : {}) },
     fetch: tracePropagatingFetch,
   });
+  return openMcpSession(transport, access, signal);
+}
+
+/**
+ * The session of {@link connectGateway} over any MCP transport (stdio for a target the
+ * runner starts): the same deadlines, output validation and error kinds. `onClose` is
+ * told when the connection ends, whoever ended it.
+ */
+export async function openMcpSession(
+  transport: Transport,
+  options: { callTimeoutMs?: number; onClose?: () => void },
+  signal?: AbortSignal,
+): Promise<GatewaySession> {
+  const client = new Client({ name: 'mana-persona-runner', version: '0.1.0' });
+  if (options.onClose) client.onclose = options.onClose;
   await client.connect(transport);
-  const request = sessionRequests(client, access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, signal);
+  const request = sessionRequests(client, options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, signal);
   // Outputs are validated here rather than inside the SDK's callTool, whose schema
   // mismatch is a JSON-RPC InvalidParams error that would read as the persona's mistake.
   // A tool's validator is compiled when it is first called: a day calls a few of them.

@@ -2,9 +2,10 @@ import type { ClaimBudget } from '@mana/contracts';
 import type { Logger } from 'pino';
 import type { Brain } from '../brains/types';
 import type { GatewayConnections } from '../clients/gateway-connections';
-import type { IdentityClient } from '../clients/identity';
 import type { InternalApiClient } from '../clients/internal-api';
 import type { RunnerMetrics } from '../metrics';
+import type { PersonaAuthenticator } from '../target/persona-authenticator';
+import type { RunnerTarget } from '../target/runner-target';
 import type { Journal } from './journal';
 import type { Outbox } from './outbox';
 
@@ -15,8 +16,10 @@ import type { Outbox } from './outbox';
 export interface DayDeps {
   /** The identity service's internal API (the due personas). */
   api: InternalApiClient;
-  /** Logs personas in and lists their spaces. */
-  identity: IdentityClient;
+  /** Logs personas in and lists their spaces (the identity service, or the target's sign-in). */
+  identity: PersonaAuthenticator;
+  /** The app the personas live in when it is not the built-in one (`--target`). */
+  target?: RunnerTarget;
   brain: Brain;
   /** Stores actions, ratings and tick records; keeps what cannot be delivered yet. */
   outbox: Outbox;

@@ -125,7 +125,7 @@ async function liveAndRate(
     persona,
     tickId,
     now: startedAt,
-    gateway: {
+    gateway: deps.target?.gateway({ persona, token, callTimeoutMs: deps.callTimeoutMs }) ?? {
       url: `${deps.mcpUrl}/mcp`,
       headers: { ...gatewayHeaders(token, space.id, modules), ...dayTrace.headers() },
       ...(deps.callTimeoutMs ? { callTimeoutMs: deps.callTimeoutMs } : {}),
@@ -159,6 +159,9 @@ async function liveAndRate(
 
   const lived = await abortable(deps.brain.liveDay(context), signal);
   day.usage = addUsage(day.usage, lived.usage);
+  // A target's server that died mid-day fails the day, whatever the brain made of it.
+  const broken = context.gateway.failure?.();
+  if (broken) throw broken;
   const experience = summarizeExperience(day.calls);
   if (experience.length === 0) return;
   day.transcript.startRating();
