@@ -91,8 +91,9 @@ export interface FakeAnthropicOptions {
   usage?: Partial<FakeUsage>;
   /**
    * Whether requests carrying `cache_control` get cache usage from a simulated prompt
-   * cache ({@link FakePromptCache}); default true. A reply that names its `usage` reports
-   * exactly that, without cache usage it did not name.
+   * cache ({@link FakePromptCache}); default false, so a test's usage is what its script
+   * says (the Agent SDK's CLI marks its prompts for caching on its own). A reply that
+   * names its `usage` reports exactly that, without cache usage it did not name.
    */
   promptCache?: boolean;
   /**
@@ -203,7 +204,7 @@ export async function startFakeAnthropic(
   let handler = options.handler ?? defaultHandler;
   const usage: FakeUsage = { ...DEFAULT_USAGE, ...options.usage };
   const promptCache = new FakePromptCache();
-  const simulateCache = options.promptCache !== false;
+  const simulateCache = options.promptCache === true;
   const requests: RecordedRequest[] = [];
   const handlerErrors: unknown[] = [];
   let messagesSeen = 0;

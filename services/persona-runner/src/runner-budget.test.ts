@@ -131,7 +131,7 @@ describe('daily budgets and cache tokens in the runner', { timeout: SLOW }, () =
 
   it('the llm brain against the fake Anthropic API: cache tokens land on the tick, priced as cache', async () => {
     now = new Date('2026-11-29T09:00:00Z'); // a Sunday: six personas are due
-    const fake = await startFakeAnthropic();
+    const fake = await startFakeAnthropic({ promptCache: true });
     try {
       // One tool call, then done; the rating turn (no tools) answers no ratings.
       fake.script((req) =>

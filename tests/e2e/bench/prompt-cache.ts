@@ -29,7 +29,11 @@ function dayOf(req: FakeRequest): FakeReply {
 }
 
 async function run(promptCache: boolean) {
-  const fake = await startFakeAnthropic({ estimateInputTokens: true, handler: dayOf });
+  const fake = await startFakeAnthropic({
+    estimateInputTokens: true,
+    promptCache: true,
+    handler: dayOf,
+  });
   const brain = createLlmBrain({
     model: { provider: 'anthropic', modelId: values.model },
     apiKey: 'sk-ant-fake',

@@ -22,7 +22,7 @@ describe('llm brain', () => {
     [stack, openai, anthropic] = await Promise.all([
       startTestStack(),
       startFakeOpenAI(),
-      startFakeAnthropic(),
+      startFakeAnthropic({ promptCache: true }),
     ]);
   });
   afterAll(async () => {
