@@ -248,6 +248,41 @@ describe('latency (Mann–Whitney)', () => {
     expect(f.family.byKind.latency.significant).toBe(1);
     expect(f.alerts).toEqual([]);
   });
+
+  // A 14-day simulation on a machine whose load rose from 20 to 35 raised nine "slower"
+  // incidents: every tool had slowed alike.
+  const tools = ['notes.list', 'notes.search', 'todo.list', 'todo.create', 'goals.list'];
+  const slow = [...base, ...base, ...base, ...base].map((v) => v * 5); // p50 ≈ 110 ms
+  const slowed = (factors: Record<string, number>) =>
+    syntheticData({
+      tools: tools.map((tool) => ({
+        tool,
+        baseline: { calls: 40 },
+        recent: { calls: 40 },
+        latencies: {
+          baseline: slow,
+          recent: slow.map((v) => v * (factors[tool] ?? 1)),
+        },
+      })),
+    });
+
+  it('every tool ×3 at once is the machine, not a regression: no alert', () => {
+    const factors = Object.fromEntries(tools.map((t) => [t, 3]));
+    expect(findRegressions(slowed(factors), th).alerts).toEqual([]);
+  });
+
+  it('one tool ×8 while every tool got ×2 slower is still flagged, the drift named', () => {
+    const factors = { ...Object.fromEntries(tools.map((t) => [t, 2])), 'goals.list': 8 };
+    const alerts = findRegressions(slowed(factors), th).alerts;
+    expect(ids(alerts)).toEqual(['latency:goals.list']);
+    expect(alerts[0]?.summary).toContain('every tool ×2.0 (judged against that)');
+  });
+
+  it('one tool ×4 among steady ones is flagged as before (no drift)', () => {
+    const alerts = findRegressions(slowed({ 'todo.list': 4 }), th).alerts;
+    expect(ids(alerts)).toEqual(['latency:todo.list']);
+    expect(alerts[0]?.summary).not.toContain('every tool');
+  });
 });
 
 describe('failed checks and ratings', () => {
