@@ -33,12 +33,20 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** What server-everything logs on stdout: one line per session it starts and ends. */
+interface ServerLog {
+  text: string;
+}
+
 /** Starts server-everything in its Streamable HTTP mode; resolves once it listens. */
-async function startEverything(port: number): Promise<ChildProcess> {
+async function startEverything(port: number, log: ServerLog): Promise<ChildProcess> {
   // Only PATH and the port: its get-env tool (unmapped here) would show whatever it gets.
   const child = spawn(process.execPath, [SERVER, 'streamableHttp'], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log.text += chunk.toString();
   });
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
@@ -87,12 +95,13 @@ async function readStored(db: Database): Promise<Stored> {
 
 describe('a third-party MCP app over Streamable HTTP as the target (server-everything)', () => {
   let server: ChildProcess | undefined;
+  const log: ServerLog = { text: '' };
   let dir: string;
   let targetPath: string;
 
   beforeAll(async () => {
     const port = await freePort();
-    server = await startEverything(port);
+    server = await startEverything(port, log);
     // The shipped example with this run's port: the test reads the file a newcomer copies.
     const example = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
     example.server.url = `http://127.0.0.1:${port}/mcp`;
@@ -153,6 +162,12 @@ describe('a third-party MCP app over Streamable HTTP as the target (server-every
       expect(f.rating).toBeGreaterThanOrEqual(1);
       expect(f.rating).toBeLessThanOrEqual(5);
     }
+    // Every session the runner opened (start-up's tool listing, each persona-day) was
+    // ended with a DELETE, not left open on the app.
+    const started = log.text.match(/Session initialized with ID/g)?.length ?? 0;
+    const ended = log.text.match(/Received session termination request/g)?.length ?? 0;
+    expect(started).toBeGreaterThanOrEqual(3);
+    expect(ended).toBe(started);
     target.dispose();
   });
 });
