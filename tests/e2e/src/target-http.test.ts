@@ -1,9 +1,13 @@
 // A target reached over Streamable HTTP: the MCP reference test server
 // (@modelcontextprotocol/server-everything, a dev dependency) started as a child process on
 // a free loopback port, described by targets/everything-http.json with that port, and two
-// scripted personas living one day in it. Proves the `server.url` path end to end.
+// scripted personas living one day in it. Proves the `server.url` path end to end. The
+// test signs personas in with `auth: bearer` (the example uses `none`) through a small
+// recording proxy, since server-everything ignores the header: the proxy is how we see it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +72,55 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   await exited;
 }
 
+/** What reached the app through the proxy: each request's method and headers of note. */
+interface Seen {
+  method: string;
+  authorization: string | undefined;
+  target: string | undefined;
+}
+
+/**
+ * A loopback proxy in front of the server that records each request's Authorization and
+ * the file's static header, streaming bodies both ways (SSE answers included).
+ */
+async function startRecordingProxy(upstreamPort: number, seen: Seen[]) {
+  const proxy = createHttpServer((req, res) => {
+    seen.push({
+      method: req.method ?? '',
+      authorization: req.headers.authorization,
+      target: req.headers['x-mana-target'] as string | undefined,
+    });
+    const upstream = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: upstreamPort,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  const { port } = proxy.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((done) => {
+      proxy.closeAllConnections();
+      proxy.close(() => done());
+    });
+  return { port, close };
+}
+
+const TOKENS = {
+  'ines.everything@personas.mana.test': 'token-ines-0123',
+  'jonas.everything@personas.mana.test': 'token-jonas-4567',
+};
+
 interface Stored {
   actions: { email: string; tool: string; module: string; result: string; error: string | null }[];
   ticks: { email: string; status: string; error: string | null }[];
@@ -95,21 +148,37 @@ async function readStored(db: Database): Promise<Stored> {
 
 describe('a third-party MCP app over Streamable HTTP as the target (server-everything)', () => {
   let server: ChildProcess | undefined;
+  let proxy: { close: () => Promise<void> } | undefined;
   const log: ServerLog = { text: '' };
+  const seen: Seen[] = [];
   let dir: string;
   let targetPath: string;
 
   beforeAll(async () => {
     const port = await freePort();
     server = await startEverything(port, log);
-    // The shipped example with this run's port: the test reads the file a newcomer copies.
+    const recording = await startRecordingProxy(port, seen);
+    proxy = recording;
+    // The shipped example, reached through the proxy, with a static header and one
+    // bearer token per persona (from env vars, as a real file would name them).
     const example = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    example.server.url = `http://127.0.0.1:${port}/mcp`;
+    example.server = {
+      url: `http://127.0.0.1:${recording.port}/mcp`,
+      headers: { 'x-mana-target': 'everything-http' },
+    };
+    example.auth = {
+      mode: 'bearer',
+      tokens: {
+        'ines.everything@personas.mana.test': { env: 'INES_TOKEN' },
+        'jonas.everything@personas.mana.test': { env: 'JONAS_TOKEN' },
+      },
+    };
     dir = mkdtempSync(join(tmpdir(), 'mana-target-http-'));
     targetPath = join(dir, 'everything-http.json');
     writeFileSync(targetPath, JSON.stringify(example));
   });
   afterAll(async () => {
+    await proxy?.close();
     await stop(server);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -117,7 +186,12 @@ describe('a third-party MCP app over Streamable HTTP as the target (server-every
   it('scripted personas live a day in it: mapped tools only, rows and ratings stored', {
     timeout: 60_000,
   }, async () => {
-    const target = loadTarget(targetPath, { env: {} });
+    const target = loadTarget(targetPath, {
+      env: {
+        INES_TOKEN: TOKENS['ines.everything@personas.mana.test'],
+        JONAS_TOKEN: TOKENS['jonas.everything@personas.mana.test'],
+      },
+    });
     const database = await stackDatabase();
     let stored: Stored | undefined;
     try {
@@ -168,6 +242,15 @@ describe('a third-party MCP app over Streamable HTTP as the target (server-every
     const ended = log.text.match(/Received session termination request/g)?.length ?? 0;
     expect(started).toBeGreaterThanOrEqual(3);
     expect(ended).toBe(started);
+    // Every request the app got carried a persona's token and the file's header; both
+    // personas' tokens were used (each persona-day signs in as its persona).
+    expect(seen.length).toBeGreaterThan(started * 2);
+    const tokens = new Set(Object.values(TOKENS).map((t) => `Bearer ${t}`));
+    for (const request of seen) {
+      expect([...tokens]).toContain(request.authorization);
+      expect(request.target).toBe('everything-http');
+    }
+    expect(new Set(seen.map((r) => r.authorization))).toEqual(tokens);
     target.dispose();
   });
 });
