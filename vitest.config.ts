@@ -115,6 +115,8 @@ const PGLITE_ONLY = [
   // test the brain, not the engine (its rows take the runner's path, tested on both).
   'tests/e2e/src/agent-sdk.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/claude-agent-sdk-brain.test.ts',
+  // Proves the Streamable HTTP target path; its rows take target-memory.test.ts's path.
+  'tests/e2e/src/target-http.test.ts',
 ];
 
 // Most of the suite waits on loopback HTTP, a PostgreSQL server or a child process, so

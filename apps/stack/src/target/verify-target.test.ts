@@ -1,6 +1,7 @@
 // Start-up checks of a target against its running server: the reference memory server
-// over stdio (no database).
+// over stdio, and an HTTP URL nothing answers at (no database).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TargetFile } from '@mana/contracts';
@@ -79,4 +80,28 @@ describe('verifyTarget (server-memory over stdio)', () => {
       expect.stringMatching(/^server: cannot list the tools of node as mara/),
     ]);
   }, 30_000);
+
+  it('names an HTTP server that does not answer', async () => {
+    // A loopback port just freed: nothing listens on it.
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((done) => probe.close(() => done()));
+    const file = structuredClone(loadTarget(memory, { env: {} }).file);
+    const url = `http://127.0.0.1:${port}/mcp`;
+    const dir = mkdtempSync(join(tmpdir(), 'mana-verify-'));
+    const path = join(dir, 'target.json');
+    writeFileSync(path, JSON.stringify({ ...file, server: { url } }));
+    const target = loadTarget(path, { env: {} });
+    try {
+      const refused = await verifyTarget(target, noIdentity, undefined).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TargetError);
+      expect((refused as TargetError).problems).toEqual([
+        `server: cannot list the tools of ${url} as mara.memory@personas.mana.test: fetch failed (ECONNREFUSED)`,
+      ]);
+    } finally {
+      target.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

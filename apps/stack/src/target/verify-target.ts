@@ -31,11 +31,23 @@ export async function verifyTarget(
         : await identity.session(first.email);
       tools = await runner.listToolNames(first, token);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       const server = target.file.server.url ?? target.file.server.command;
-      problems.push(`server: cannot list the tools of ${server} as ${first.email}: ${message}`);
+      problems.push(
+        `server: cannot list the tools of ${server} as ${first.email}: ${describeError(error)}`,
+      );
     }
   }
   if (tools) problems.push(...targetToolProblems(target.file, target.catalog, tools));
   if (problems.length > 0) throw new TargetError(target.path, problems);
+}
+
+/**
+ * An error's message, with its cause's code or message when it has one: fetch's
+ * "fetch failed" says nothing without it ("fetch failed (ECONNREFUSED)").
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const why = typeof cause?.code === 'string' ? cause.code : cause?.message;
+  return typeof why === 'string' && why ? `${error.message} (${why})` : error.message;
 }

@@ -56,6 +56,9 @@ export interface RunnerTargetOptions {
 /** Characters of a stdio server's stderr kept for the message when it dies. */
 const STDERR_TAIL = 400;
 
+/** How long closing an HTTP session waits for the server to answer its DELETE. */
+const TERMINATE_TIMEOUT_MS = 2_000;
+
 /**
  * A runner target. A stdio server is started for each persona-day's session (as a
  * desktop MCP client starts its servers) and stopped when the session closes, so a
@@ -76,12 +79,12 @@ export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
     signIn: options.signIn,
     async listToolNames(persona, token) {
       const state: DayState = { closing: false };
-      const { inner } = await openTarget(server, { persona }, headersOf(token), state);
+      const { inner, end } = await openTarget(server, { persona }, headersOf(token), state);
       try {
         return (await inner.listTools()).map((t) => t.name);
       } finally {
         state.closing = true;
-        await inner.close();
+        await end();
       }
     },
     gateway(day) {
@@ -89,7 +92,7 @@ export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
       const headers = headersOf(day.token);
       const connect = async (signal?: AbortSignal): Promise<GatewaySession> => {
         state.closing = false;
-        const { inner } = await openTarget(server, day, headers, state, signal);
+        const { inner, end } = await openTarget(server, day, headers, state, signal);
         return {
           async listTools() {
             if (state.crash) throw state.crash;
@@ -107,7 +110,7 @@ export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
           },
           close: () => {
             state.closing = true;
-            return inner.close();
+            return end();
           },
         };
       };
@@ -128,20 +131,28 @@ interface DayState {
   crash?: Error;
 }
 
-/** Opens one MCP session with the target's server (starting it, for stdio). */
+/**
+ * Opens one MCP session with the target's server (starting it, for stdio). `end` closes
+ * it; over HTTP it first ends the server's session (a DELETE with its `Mcp-Session-Id`,
+ * as the spec asks of a client that is done), so a long run does not leave one session a
+ * persona-day open on the app. A server that refuses or does not answer within
+ * {@link TERMINATE_TIMEOUT_MS} is closed on anyway.
+ */
 async function openTarget(
   server: TargetConnection,
   day: { persona: Pick<DuePersona, 'email'>; callTimeoutMs?: number | undefined },
   headers: Record<string, string>,
   state: DayState,
   signal?: AbortSignal,
-): Promise<{ inner: GatewaySession }> {
+): Promise<{ inner: GatewaySession; end: () => Promise<void> }> {
   let stderr = '';
   let transport: Transport;
+  let http: StreamableHTTPClientTransport | undefined;
   if (server.kind === 'http') {
-    transport = new StreamableHTTPClientTransport(new URL(server.url), {
+    http = new StreamableHTTPClientTransport(new URL(server.url), {
       requestInit: { headers },
     });
+    transport = http;
   } else {
     const stdio = new StdioClientTransport({
       command: server.command,
@@ -167,7 +178,24 @@ async function openTarget(
     },
     signal,
   );
-  return { inner };
+  const end = async () => {
+    if (http) await terminateWithin(http, TERMINATE_TIMEOUT_MS);
+    await inner.close();
+  };
+  return { inner, end };
+}
+
+/** Ends the HTTP session on the server; gives up quietly on an error or after `ms`. */
+async function terminateWithin(http: StreamableHTTPClientTransport, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([http.terminateSession().catch(() => {}), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The server's env with `{persona}` replaced by the persona's email, safe for a file name. */
