@@ -69,4 +69,30 @@ describe('Mann–Whitney U', () => {
     expect(n.u).toBe(87556);
     expect(n.p / 0.010387372580411933).toBeCloseTo(1, 9);
   });
+
+  it('pMin in closed form equals the exact p of the extreme arrangement, ties and all', () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let run = 0; run < 60; run++) {
+      const n1 = 1 + Math.floor(next() * 30);
+      const n2 = 1 + Math.floor(next() * 30);
+      const spread = 1 + Math.floor(next() * 8); // few distinct values: many ties
+      const draw = (n: number) => Array.from({ length: n }, () => Math.floor(next() * spread));
+      const baseline = draw(n1);
+      const recent = draw(n2);
+      const pooled = [...baseline, ...recent].sort((a, b) => a - b);
+      for (const direction of ['greater', 'less'] as const) {
+        const low = direction === 'greater' ? n1 : n2;
+        const extreme =
+          direction === 'greater'
+            ? mannWhitney(pooled.slice(0, low), pooled.slice(low), direction)
+            : mannWhitney(pooled.slice(low), pooled.slice(0, low), direction);
+        const r = mannWhitney(baseline, recent, direction);
+        expect(r.pMin).toBeCloseTo(Math.min(r.p, extreme.p), 12);
+      }
+    }
+  });
 });

@@ -58,20 +58,22 @@ function rank(values: readonly number[]): Ranked {
  * likely: counts by dynamic programming over (subset size, rank sum).
  */
 function exactUpperTail(doubled: readonly number[], m: number, observed: number): number {
-  const maxSum = [...doubled]
-    .sort((a, b) => b - a)
-    .slice(0, m)
-    .reduce((a, b) => a + b, 0);
+  // Ascending, so the largest sum `j` of the ranks seen so far can make is the sum of the
+  // last `j` seen: the DP never visits sums it cannot have reached yet.
+  const ranks = [...doubled].sort((a, b) => a - b);
+  const prefix = [0];
+  for (const r of ranks) prefix.push((prefix.at(-1) as number) + r);
+  const maxSum = (prefix.at(-1) as number) - (prefix[ranks.length - m] as number);
   const width = maxSum + 1;
   const ways = new Float64Array((m + 1) * width);
   ways[0] = 1;
-  let seen = 0;
-  for (const r of doubled) {
-    seen++;
+  for (let seen = 1; seen <= ranks.length; seen++) {
+    const r = ranks[seen - 1] as number;
     for (let j = Math.min(seen, m); j >= 1; j--) {
       const row = j * width;
       const prev = (j - 1) * width;
-      for (let s = maxSum; s >= r; s--) {
+      const reach = (prefix[seen] as number) - (prefix[seen - j] as number);
+      for (let s = reach; s >= r; s--) {
         const w = ways[prev + s - r] as number;
         if (w !== 0) ways[row + s] = (ways[row + s] as number) + w;
       }
@@ -85,6 +87,44 @@ function exactUpperTail(doubled: readonly number[], m: number, observed: number)
     if (s >= observed) tail += w;
   }
   return Math.min(1, tail / all);
+}
+
+/** Whether the exact distribution of samples of `n1` and `n2` fits {@link EXACT_BUDGET}. */
+function exactFits(n1: number, n2: number): boolean {
+  const n = n1 + n2;
+  const m = Math.min(n1, n2);
+  return n * m * (2 * n * m) <= EXACT_BUDGET;
+}
+
+/** ln C(a, b). */
+function logChoose(a: number, b: number): number {
+  let sum = 0;
+  for (let i = 1; i <= b; i++) sum += Math.log(a - b + i) - Math.log(i);
+  return sum;
+}
+
+/**
+ * The exact p of the most extreme arrangement: the `low` smallest of `sorted` in one
+ * group, the rest in the other. Only subsets with the extreme rank sum reach it: all
+ * values beyond the boundary, and any `k` of the `t` values tied across it, so
+ * p = C(t, k) / C(n, low) (1 / C(n, low) without a tie there) — what the permutation
+ * DP counts, without running it.
+ */
+function extremeExactP(sorted: readonly number[], low: number): number {
+  const n = sorted.length;
+  if (low === 0 || low === n) return 1;
+  const v = sorted[low - 1] as number;
+  let t = 0;
+  let k = 0;
+  if (sorted[low] === v) {
+    for (let i = 0; i < n; i++) {
+      if (sorted[i] !== v) continue;
+      t++;
+      if (i >= low) k++;
+    }
+  }
+  const ways = t > 0 ? logChoose(t, k) : 0;
+  return Math.min(1, Math.exp(ways - logChoose(n, low)));
 }
 
 function pValue(
@@ -106,7 +146,7 @@ function pValue(
   const correction = direction === 'greater' ? -0.5 : 0.5;
   const z = (u - mu + correction) / Math.sqrt(variance);
   const m = Math.min(n1, n2);
-  if (n * m * (2 * n * m) <= EXACT_BUDGET) {
+  if (exactFits(n1, n2)) {
     // The tail of the smaller group's doubled rank sum (fewer subsets to count); a lower
     // tail is an upper tail of the reversed ranks 2(n + 1) − d.
     const smallIsRecent = n2 <= n1;
@@ -141,9 +181,15 @@ export function mannWhitney(
 ): MannWhitneyResult {
   const observed = pValue(baseline, recent, direction);
   const pooled = [...baseline, ...recent].sort((a, b) => a - b);
+  // The smallest p any arrangement of these values could give (for Tarone's step-down):
+  // in closed form where p is exact (the DP again doubled the report's CPU), else by
+  // the normal approximation of the extreme arrangement.
+  const low = direction === 'greater' ? baseline.length : recent.length;
   const extreme =
-    direction === 'greater'
-      ? pValue(pooled.slice(0, baseline.length), pooled.slice(baseline.length), direction)
-      : pValue(pooled.slice(recent.length), pooled.slice(0, recent.length), direction);
-  return { ...observed, pMin: Math.min(observed.p, extreme.p) };
+    baseline.length > 0 && recent.length > 0 && exactFits(baseline.length, recent.length)
+      ? extremeExactP(pooled, low)
+      : direction === 'greater'
+        ? pValue(pooled.slice(0, low), pooled.slice(low), direction).p
+        : pValue(pooled.slice(low), pooled.slice(0, low), direction).p;
+  return { ...observed, pMin: Math.min(observed.p, extreme) };
 }
