@@ -143,11 +143,13 @@ export {
 export { REDACTED, redactSecrets } from './redact';
 export {
   findNul,
+  findUnstorable,
   INT32_MAX,
   INT32_MIN,
   MAX_INSTANT,
   MIN_INSTANT,
   NUL_MESSAGE,
+  SURROGATE_MESSAGE,
   storableText,
   storedInstant,
   storedInt,

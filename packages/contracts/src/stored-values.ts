@@ -9,6 +9,28 @@ import { z } from 'zod';
 /** Why a string with U+0000 is refused: PostgreSQL `text` and `jsonb` cannot hold it. */
 export const NUL_MESSAGE = 'must not contain NUL (\\u0000) characters';
 
+/**
+ * Why a string with a lone UTF-16 surrogate is refused: it is not Unicode, PostgreSQL
+ * `jsonb` rejects its `\uD83D` escape (a transcript clipped inside an emoji was refused
+ * with a 500, and retried for good).
+ */
+export const SURROGATE_MESSAGE = 'must be valid Unicode (no lone UTF-16 surrogate)';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Whether `text` has a lone surrogate (half of a pair, cut from its other half). */
+function hasLoneSurrogate(text: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(text);
+}
+
+/** What is wrong with a string for PostgreSQL, or undefined when it can be stored. */
+function unstorable(text: string): string | undefined {
+  if (text.includes('\u0000')) return NUL_MESSAGE;
+  if (hasLoneSurrogate(text)) return SURROGATE_MESSAGE;
+  return undefined;
+}
+
 /** Bounds of a PostgreSQL `integer` column. */
 export const INT32_MIN = -2_147_483_648;
 export const INT32_MAX = 2_147_483_647;
@@ -26,13 +48,16 @@ const minInstantMs = Date.parse(MIN_INSTANT);
 const maxInstantMs = Date.parse(MAX_INSTANT);
 
 /**
- * A string PostgreSQL can store: no NUL. Chain length rules after it.
+ * A string PostgreSQL can store: no NUL, no lone surrogate. Chain length rules after it.
  *
  * @example
  * const name = storedText().trim().min(1).max(100);
  */
 export function storedText() {
-  return z.string().refine((s) => !s.includes('\u0000'), NUL_MESSAGE);
+  return z
+    .string()
+    .refine((s) => !s.includes('\u0000'), NUL_MESSAGE)
+    .refine((s) => !hasLoneSurrogate(s), SURROGATE_MESSAGE);
 }
 
 /**
@@ -65,17 +90,31 @@ export function storedInstant() {
  * routes) and for free-form JSON such as traits.
  */
 export function findNul(value: unknown): (string | number)[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
+  return findUnstorable(value)?.path;
+}
+
+/** Where the first string PostgreSQL cannot store (NUL, lone surrogate) is, and why. */
+export function findUnstorable(
+  value: unknown,
+): { path: (string | number)[]; message: string } | undefined {
+  if (typeof value === 'string') {
+    const message = unstorable(value);
+    return message ? { path: [], message } : undefined;
+  }
   const entries: [string | number, unknown][] = Array.isArray(value)
     ? [...value.entries()]
     : value && typeof value === 'object'
       ? Object.entries(value)
       : [];
   for (const [key, item] of entries) {
-    if (typeof key === 'string' && key.includes('\u0000'))
-      return [key.replaceAll('\u0000', '\\u0000')];
-    const below = findNul(item);
-    if (below) return [key, ...below];
+    const keyProblem = typeof key === 'string' ? unstorable(key) : undefined;
+    if (keyProblem && typeof key === 'string')
+      return {
+        path: [key.replaceAll('\u0000', '\\u0000').replace(LONE_SURROGATE, '\uFFFD')],
+        message: keyProblem,
+      };
+    const below = findUnstorable(item);
+    if (below) return { path: [key, ...below.path], message: below.message };
   }
   return undefined;
 }
@@ -83,16 +122,16 @@ export function findNul(value: unknown): (string | number)[] | undefined {
 /** Free-form JSON stored in `jsonb`: no NUL in any key or string, at any depth. */
 export function storedJson<S extends z.ZodType>(schema: S) {
   return schema.superRefine((value, ctx) => {
-    const path = findNul(value);
-    if (path) ctx.addIssue({ code: 'custom', path, message: NUL_MESSAGE });
+    const found = findUnstorable(value);
+    if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.message });
   });
 }
 
 /**
- * The text with every NUL replaced by U+FFFD, for a sender that must store what an app
+ * The text with every NUL and lone surrogate replaced by U+FFFD, for a sender that must store what an app
  * said (a tool's error message, a check's "seen") and would otherwise have its whole batch
  * refused for one byte the app sent.
  */
 export function storableText(text: string): string {
-  return text.replaceAll('\u0000', '\uFFFD');
+  return text.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
 }

@@ -177,6 +177,23 @@ describe('item 4: NUL, 32-bit overflow and extreme dates are 400 naming the fiel
     }
   });
 
+  it('a lone UTF-16 surrogate (an emoji cut in half) is 400 naming the field, not a 500', async () => {
+    // A drill's tick with a transcript clipped inside an emoji was a 500, retried for good.
+    const half = 'cut 🤯'.slice(0, 5);
+    await attack(
+      () =>
+        putTick({
+          transcript: { entries: [{ role: 'tool_result', toolName: 'todo.list', text: half }] },
+        }),
+      { status: 400, field: 'transcript.entries.0.text' },
+    );
+    await attack(() => putTick({ error: half }), { status: 400, field: 'error' });
+    await attack(() => actions({ errorMessage: half }), {
+      status: 400,
+      field: 'actions.0.errorMessage',
+    });
+  });
+
   it('item 4: integers over 32 bits are 400 naming the field', async () => {
     for (const [field, value] of [
       ['actionsCount', 2147483648],

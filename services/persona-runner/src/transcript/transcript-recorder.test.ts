@@ -98,6 +98,17 @@ describe('TranscriptRecorder', () => {
     expect(t?.entries.slice(-2).map((e) => e.phase)).toEqual(['rating', 'rating']);
   });
 
+  it('cutting inside an emoji leaves no lone surrogate (the store refuses one)', () => {
+    // One of the two offsets puts the cut between the halves of an emoji.
+    for (const lead of ['', 'a']) {
+      const r = new TranscriptRecorder();
+      r.toolCall(call({ output: lead + '🤯'.repeat(MAX_TRANSCRIPT_ENTRY_CHARS) }), 0);
+      const t = r.transcript();
+      expect(t?.entries[1]?.truncated).toBe(true);
+      expect(transcriptSchema.safeParse(t).success).toBe(true);
+    }
+  });
+
   it('takes nothing after the day ended, and has nothing to send for an empty day', () => {
     const r = new TranscriptRecorder();
     expect(r.transcript()).toBeUndefined();

@@ -111,7 +111,8 @@ function clip(text: string): { text: string; truncated: boolean } {
   if (text.length <= MAX_TRANSCRIPT_ENTRY_CHARS) return { text, truncated: false };
   const marker = `… [cut, ${text.length} characters]`;
   return {
-    text: text.slice(0, MAX_TRANSCRIPT_ENTRY_CHARS - marker.length) + marker,
+    // A cut inside an emoji leaves half of it, a lone surrogate that jsonb refuses: U+FFFD.
+    text: storableText(text.slice(0, MAX_TRANSCRIPT_ENTRY_CHARS - marker.length)) + marker,
     truncated: true,
   };
 }

@@ -1,4 +1,4 @@
-import { findNul, NUL_MESSAGE } from '@mana/contracts';
+import { findUnstorable } from '@mana/contracts';
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../../errors';
 import { isJsonRequest } from '../json-only';
@@ -31,15 +31,15 @@ export function storableBody(): MiddlewareHandler {
       } else {
         value = text;
       }
-      const path = findNul(value);
-      if (path) {
-        const field = path.length > 0 ? path.join('.') : '(root)';
+      const found = findUnstorable(value);
+      if (found) {
+        const field = found.path.length > 0 ? found.path.join('.') : '(root)';
         throw new ApiError(
           400,
           'VALIDATION_FAILED',
-          `Invalid request body: ${field} (${NUL_MESSAGE})`,
+          `Invalid request body: ${field} (${found.message})`,
           {
-            fields: [{ path: field, message: NUL_MESSAGE }],
+            fields: [{ path: field, message: found.message }],
           },
         );
       }

@@ -1,4 +1,4 @@
-import { HEADERS } from '@mana/contracts';
+import { HEADERS, storableText } from '@mana/contracts';
 import { personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,11 @@ describe('internal persona API', () => {
           check: { status: 'failed', by: 100_000, expected: text, seen: 'x'.repeat(500) },
           checkOf: 0,
         }),
-        action('tick-u', 1, { result: 'error', errorMessage: 'lone \ud800 surrogate' }),
+        // What a runner sends for an app's lone surrogate (storableText): U+FFFD.
+        action('tick-u', 1, {
+          result: 'error',
+          errorMessage: storableText('lone \ud800 surrogate'),
+        }),
         action('tick-u', 2, { result: 'error', errorMessage: '' }),
       ];
       expect(await (await post('/actions', { actions: rows })).json()).toEqual({
@@ -107,8 +111,14 @@ describe('internal persona API', () => {
         createdAt: t.clock(),
       });
       expect(stored[0]?.errorSignature).toEqual(expect.any(String));
-      // A string jsonb cannot hold is stored as a text parameter would have stored it.
       expect(stored[1]?.errorMessage).toBe('lone \ufffd surrogate');
+      // A raw lone surrogate is not Unicode: 400 naming the field, nothing written.
+      const refused = await post('/actions', {
+        actions: [action('tick-u2', 0, { result: 'error', errorMessage: 'lone \ud800 surrogate' })],
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await refused.json())).toContain('actions.0.errorMessage');
+      expect(await actionsOf('tick-u2')).toEqual([]);
       expect(stored[2]).toMatchObject({ errorMessage: '', errorSignature: null });
       expect(stored[3]).toMatchObject({
         result: 'ok',
