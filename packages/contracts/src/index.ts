@@ -142,7 +142,6 @@ export {
 } from './persona-profile';
 export { REDACTED, redactSecrets } from './redact';
 export {
-  findNul,
   findUnstorable,
   INT32_MAX,
   INT32_MIN,

@@ -85,15 +85,10 @@ export function storedInstant() {
 }
 
 /**
- * The path of the first string or object key holding a NUL in a JSON-like value, or
- * undefined when there is none. For bodies no schema of ours describes (Better Auth's
- * routes) and for free-form JSON such as traits.
+ * Where the first string or object key PostgreSQL cannot store (NUL, lone surrogate) is
+ * in a JSON-like value, and why; undefined when there is none. For bodies no schema of
+ * ours describes (Better Auth's routes) and for free-form JSON such as traits.
  */
-export function findNul(value: unknown): (string | number)[] | undefined {
-  return findUnstorable(value)?.path;
-}
-
-/** Where the first string PostgreSQL cannot store (NUL, lone surrogate) is, and why. */
 export function findUnstorable(
   value: unknown,
 ): { path: (string | number)[]; message: string } | undefined {
