@@ -46,6 +46,8 @@ interface Connection {
  */
 export class GatewayConnections {
   readonly #validator = new AjvJsonSchemaValidator();
+  /** Compiled output validators by schema, shared by every module set's client. */
+  readonly #compiled = new Map<string, (output: unknown) => string | undefined>();
   readonly #connections = new Map<string, Connection>();
   readonly #fetch: FetchLike;
 
@@ -123,7 +125,7 @@ export class GatewayConnections {
     connection = {
       client: connecting.then(() => client),
       tools: undefined,
-      validation: lazyOutputValidation(this.#validator),
+      validation: lazyOutputValidation(this.#validator, this.#compiled),
     };
     const made = connection;
     this.#connections.set(key, made);

@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { TOOL_CHECKS_META_KEY, type ToolChecks } from '@mana/contracts';
 import { type AnyToolSpec, appTools, defineTool, ToolRegistry } from '@mana/tool-registry';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestStack, type TestStack } from '../testing/stack-harness';
-import { connectGateway, type GatewaySession } from './gateway';
+import { connectGateway, type GatewaySession, lazyOutputValidation } from './gateway';
 
 const CHECKS: ToolChecks = {
   checks: [
@@ -238,5 +239,36 @@ describe('gateway client', () => {
     await expect(call).rejects.toThrow(/tick timed out/);
     expect(Date.now() - started).toBeLessThan(2_000);
     await session.close().catch(() => undefined);
+  });
+});
+
+describe('output validation', () => {
+  it('compiles one validator per schema, shared by validations that list the same tool', () => {
+    const ajv = new AjvJsonSchemaValidator();
+    let compiles = 0;
+    const counting = Object.assign(Object.create(ajv), {
+      getValidator: (schema: Parameters<typeof ajv.getValidator>[0]) => {
+        compiles += 1;
+        return ajv.getValidator(schema);
+      },
+    }) as AjvJsonSchemaValidator;
+    const shared = new Map();
+    const schema = () => ({
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+    });
+    const first = lazyOutputValidation(counting, shared);
+    const second = lazyOutputValidation(counting, shared);
+    first.schemas.set('todo.get', schema());
+    second.schemas.set('todo.get', schema());
+    second.schemas.set('note.get', { type: 'object', required: ['title'] });
+
+    expect(first.problem('todo.get', { id: 'a' })).toBeUndefined();
+    expect(second.problem('todo.get', { id: 1 })).toMatch(/string/);
+    expect(second.problem('todo.get', {})).toMatch(/id/);
+    expect(second.problem('note.get', {})).toMatch(/title/);
+    expect(first.problem('unknown.tool', {})).toBeUndefined();
+    expect(compiles).toBe(2);
   });
 });

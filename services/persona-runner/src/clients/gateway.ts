@@ -234,24 +234,38 @@ export interface OutputValidation {
   problem(name: string, output: unknown): string | undefined;
 }
 
+/** A compiled output check: why a value breaks its schema, or undefined. */
+type OutputCheck = (output: unknown) => string | undefined;
+
 /**
  * Output schemas by tool name, compiled into validators on first use with `ajv` (the SDK's
- * Ajv with formats; building one costs ≈ 1.5 ms, so a runner shares one).
+ * Ajv with formats; building one costs ≈ 1.5 ms, so a runner shares one). Compiling one
+ * schema costs milliseconds, so `compiledBySchema` (keyed by the schema's JSON) lets
+ * several validations share what any of them compiled: the runner's clients of one
+ * gateway list the same tools for each module set.
  */
-export function lazyOutputValidation(ajv: AjvJsonSchemaValidator): OutputValidation {
+export function lazyOutputValidation(
+  ajv: AjvJsonSchemaValidator,
+  compiledBySchema: Map<string, OutputCheck> = new Map(),
+): OutputValidation {
   const schemas = new Map<string, Record<string, unknown>>();
-  const compiled = new Map<string, (output: unknown) => string | undefined>();
+  const compiled = new Map<string, OutputCheck>();
   return {
     schemas,
     problem(name: string, output: unknown): string | undefined {
       let validate = compiled.get(name);
       const schema = schemas.get(name);
       if (!validate && schema) {
-        const check = ajv.getValidator(schema as JsonSchemaType);
-        validate = (value) => {
-          const verdict = check(value);
-          return verdict.valid ? undefined : (verdict.errorMessage ?? 'invalid');
-        };
+        const key = JSON.stringify(schema);
+        validate = compiledBySchema.get(key);
+        if (!validate) {
+          const check = ajv.getValidator(schema as JsonSchemaType);
+          validate = (value) => {
+            const verdict = check(value);
+            return verdict.valid ? undefined : (verdict.errorMessage ?? 'invalid');
+          };
+          compiledBySchema.set(key, validate);
+        }
         compiled.set(name, validate);
       }
       return validate?.(output);
