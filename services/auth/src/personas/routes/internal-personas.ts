@@ -15,7 +15,6 @@ import { z } from 'zod';
 import { fail } from '../../errors';
 import type { AppEnv } from '../../middleware/principal';
 import { findDuePersonas } from '../db/due';
-import { personaExists } from '../db/persona-admin';
 import {
   insertActions,
   insertFeedback,
@@ -39,7 +38,8 @@ const dueQuery = z.object({
 /**
  * The runner's API, behind `X-Service-Key`: which personas are due, and writing what
  * they did (actions), what they thought (feedback) and how their tick went (with its
- * transcript). Storing a transcript purges those older than `transcriptRetentionDays`.
+ * transcript). Storing a transcript purges those older than `transcriptRetentionDays`,
+ * at most once an hour.
  */
 export function internalPersonaRoutes(deps: {
   db: Database;
@@ -50,6 +50,8 @@ export function internalPersonaRoutes(deps: {
   logger?: Logger | undefined;
 }) {
   const { db, clock, transcriptRetentionDays } = deps;
+  /** When the next stored transcript purges the old ones (ms since the epoch). */
+  let nextPurgeAt = 0;
 
   /** 400 naming every row field that refers to an unknown module or a foreign space. */
   const requireKnownRefs = async (
@@ -77,12 +79,6 @@ export function internalPersonaRoutes(deps: {
     return { id, spaces };
   };
 
-  const requirePersona = async (c: Context): Promise<string> => {
-    const id = c.req.param('id') ?? '';
-    if (!(await personaExists(db, id))) throw fail('PERSONA_NOT_FOUND');
-    return id;
-  };
-
   return new Hono<AppEnv>()
     .get('/due', async (c) => {
       const { limit } = validQuery(c, dueQuery);
@@ -105,16 +101,20 @@ export function internalPersonaRoutes(deps: {
     .put('/:id/ticks/:tickId', async (c) => {
       const tickId = validate(tickIdSchema, c.req.param('tickId'), 'tick id');
       const body = validate(tickBody, await readJson(c), 'request body');
-      const personaId = await requirePersona(c);
-      await requireKnownRefs(personaId, '', [{ spaceId: body.spaceId }]);
+      const { id: personaId, spaces } = await requirePersonaSpaces(c);
+      await requireKnownRefs(personaId, '', [{ spaceId: body.spaceId }], spaces);
       try {
         const now = clock();
         const { created } = await upsertTick(db, personaId, tickId, body, now);
-        if (body.transcript) {
-          // Best effort: the tick is stored; a failed purge is retried with the next one.
-          await purgeTranscripts(db, now, transcriptRetentionDays).catch((err: unknown) =>
-            deps.logger?.warn({ err }, 'purging old transcripts failed'),
-          );
+        if (body.transcript && now.getTime() >= nextPurgeAt) {
+          // At most once an hour (a statement per tick was a tenth of a persona-day's
+          // queries); best effort: the tick is stored, and a failed purge is retried
+          // with the next tick.
+          nextPurgeAt = now.getTime() + PURGE_EVERY_MS;
+          await purgeTranscripts(db, now, transcriptRetentionDays).catch((err: unknown) => {
+            nextPurgeAt = 0;
+            deps.logger?.warn({ err }, 'purging old transcripts failed');
+          });
         }
         return c.json({ tickId, created }, created ? 201 : 200);
       } catch (error) {
@@ -123,6 +123,9 @@ export function internalPersonaRoutes(deps: {
       }
     });
 }
+
+/** How often storing a transcript also purges the expired ones. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /** The bodies of the batch routes, built once (not per request). */
 const actionsBody = z.object({ actions: z.array(actionRowSchema) });

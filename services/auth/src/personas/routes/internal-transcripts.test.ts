@@ -91,4 +91,22 @@ describe('transcripts on the internal tick API', () => {
     const old = await t.db.select().from(personaTicks).where(eq(personaTicks.id, 'tick-old'));
     expect(old).toHaveLength(1);
   });
+
+  it('purges at most once an hour', async () => {
+    t.clock.advance(2 * 3_600_000);
+    await putTick('tick-a', tickRecord(t.clock(), { entries })); // purges; next in an hour
+    t.clock.advance(30 * 60_000);
+    await putTick('tick-b', tickRecord(t.clock(), { entries }));
+    t.clock.advance(30 * 86_400_000);
+    await putTick('tick-c', tickRecord(t.clock(), { entries })); // purges tick-a
+    expect(await transcriptOf('tick-a')).toBeUndefined();
+    t.clock.advance(10 * 60_000);
+    // tick-b is now past the retention, but the last purge was ten minutes ago.
+    await putTick('tick-d', tickRecord(t.clock(), { entries }));
+    expect(await transcriptOf('tick-b')).toBeDefined();
+    t.clock.advance(60 * 60_000);
+    await putTick('tick-e', tickRecord(t.clock(), { entries }));
+    expect(await transcriptOf('tick-b')).toBeUndefined();
+    expect(await transcriptOf('tick-e')).toBeDefined();
+  });
 });
