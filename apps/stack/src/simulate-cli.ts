@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { TICK_CADENCES } from '@mana/contracts';
 import { createBrain } from '@mana/persona-runner';
+import { loadCatalog, scaleCatalog } from '@mana/personas';
 import { parseFaults } from '@mana/tool-registry';
 import { z } from 'zod';
 import { consistency } from './consistency';
@@ -13,9 +15,13 @@ import { loadTarget } from './target/load-target';
 // With `--workers N` the days are sharded over N worker processes (PostgreSQL only).
 // With `--repeat k` the same days are lived k times, each into a fresh in-memory database,
 // and the consistency of ratings and checks is reported (`--json` for the figures as JSON).
+// With `--personas N` the catalog (the target's, or the built-in one) is grown to N
+// personas by cloning it, copies in spaces of their own, for load runs; `--cadence daily`
+// gives every persona that cadence (one persona-day each per simulated day).
 const usage = `usage: npm run simulate -- --days <n> [--seed <n>] [--brain scripted|claude-agent-sdk]
          [--start <ISO time>] [--fault <module:errors=0.5,latency=800;…>] [--fault-from-day <day>]
-         [--concurrency <n>] [--workers <n>] [--repeat <k> [--json]] [--target <target file>]`;
+         [--concurrency <n>] [--workers <n>] [--repeat <k> [--json]] [--target <target file>]
+         [--personas <n>] [--cadence daily|weekdays|hourly]`;
 
 const args = (() => {
   try {
@@ -32,6 +38,8 @@ const args = (() => {
         repeat: { type: 'string', default: '1' },
         json: { type: 'boolean', default: false },
         target: { type: 'string' },
+        personas: { type: 'string' },
+        cadence: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -56,6 +64,8 @@ const args = (() => {
         repeat: z.coerce.number().int().min(1).max(20),
         json: z.boolean(),
         target: z.string().min(1).optional(),
+        personas: z.coerce.number().int().min(1).max(100_000).optional(),
+        cadence: z.enum(TICK_CADENCES).optional(),
       })
       .parse(values);
   } catch (error) {
@@ -94,6 +104,14 @@ const target = (() => {
     process.exit(2);
   }
 })();
+const catalog = (() => {
+  if (args.personas === undefined && args.cadence === undefined) return undefined;
+  const base = target?.catalog ?? loadCatalog();
+  const scaled = args.personas === undefined ? base : scaleCatalog(base, args.personas);
+  const cadence = args.cadence;
+  if (!cadence) return scaled;
+  return { ...scaled, personas: scaled.personas.map((p) => ({ ...p, tickCadence: cadence })) };
+})();
 if (!brain) {
   process.stderr.write('simulate: the claude-agent-sdk brain needs ANTHROPIC_API_KEY\n');
   process.exit(2);
@@ -124,7 +142,7 @@ if (args.repeat > 1) {
 }
 
 process.stdout.write(
-  `simulating ${args.days} days with the ${brain.name} brain (seed ${args.seed})${args.workers > 1 ? ` in ${args.workers} worker processes` : ''} into ${env.databaseUrl ? env.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : 'the embedded database (.data/pglite)'}\n`,
+  `simulating ${args.days} days${catalog ? ` of ${catalog.personas.length} personas` : ''} with the ${brain.name} brain (seed ${args.seed})${args.workers > 1 ? ` in ${args.workers} worker processes` : ''} into ${env.databaseUrl ? env.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : 'the embedded database (.data/pglite)'}\n`,
 );
 try {
   const options = {
@@ -136,6 +154,7 @@ try {
     ...(args['fault-from-day'] !== undefined ? { faultFromDay: args['fault-from-day'] } : {}),
     concurrency: args.concurrency,
     target,
+    catalog,
     serviceKey: env.serviceKey,
     authSecret: env.authSecret,
     seedSecret: env.seedSecret,
@@ -181,6 +200,7 @@ async function repeated(k: number): Promise<void> {
       faults,
       ...(args['fault-from-day'] !== undefined ? { faultFromDay: args['fault-from-day'] } : {}),
       concurrency: args.concurrency,
+      catalog,
       serviceKey: env.serviceKey,
       authSecret: env.authSecret,
       seedSecret: env.seedSecret,

@@ -60,6 +60,7 @@ export async function simulateWithWorkers(
     authSecret: options.authSecret,
     seedSecret: options.seedSecret,
     clock: time.clock,
+    catalog: options.catalog,
   });
   const workers: WorkerProcess[] = [];
   try {

@@ -1,6 +1,7 @@
 import { MAX_LEASE_SECONDS } from '@mana/contracts';
 import { type Database, selectRows } from '@mana/db';
 import type { Brain } from '@mana/persona-runner';
+import type { Catalog } from '@mana/personas';
 import { type Fault, FaultInjector, formatFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { startStack } from './stack';
@@ -37,6 +38,8 @@ export interface SimulateOptions {
   onNotice?: ((message: string) => void) | undefined;
   /** The app the personas live in (a loaded target file); default the built-in one. */
   target?: LoadedTarget | undefined;
+  /** The personas to seed (default the target's catalog, else the built-in one). */
+  catalog?: Catalog | undefined;
   /** Reads what the run stored, after the last tick and before the stack closes (the drill and `--repeat` read their figures here). */
   onFinished?: ((db: Database) => Promise<void>) | undefined;
 }
@@ -87,6 +90,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     appClock: time.appClock,
     faults,
     target: options.target,
+    catalog: options.catalog,
     runner: {
       brain: options.brain,
       port: 0,

@@ -12,7 +12,7 @@ import {
   startPersonaRunner,
   type TickResult,
 } from '@mana/persona-runner';
-import { type SeedSummary, seedPersonas } from '@mana/personas';
+import { type Catalog, type SeedSummary, seedPersonas } from '@mana/personas';
 import { createAppRegistry, type FaultInjector } from '@mana/tool-registry';
 import type { Logger } from 'pino';
 import type { LoadedTarget } from './target/load-target';
@@ -67,6 +67,8 @@ export interface StackOptions {
   logger?: Logger | undefined;
   /** Seed the persona catalog after start (default true). */
   seed?: boolean | undefined;
+  /** The catalog to seed (default the target's, else the built-in one); `simulate --personas` grows it. */
+  catalog?: Catalog | undefined;
   /** Start the persona runner too (omit for identity and gateway only). */
   runner?: StackRunnerOptions | undefined;
   /** The clock of due rules, stored rows and tool data (simulations pass a virtual one). */
@@ -156,7 +158,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             authUrl: auth.url,
             serviceKey: options.serviceKey,
             seedSecret: options.seedSecret,
-            ...(options.target ? { catalog: options.target.catalog } : {}),
+            ...(options.catalog
+              ? { catalog: options.catalog }
+              : options.target
+                ? { catalog: options.target.catalog }
+                : {}),
           });
     if (options.target) {
       const identity = new IdentityClient({ authUrl: auth.url, seedSecret: options.seedSecret });

@@ -1,5 +1,6 @@
 export { loadCatalog } from './catalog';
 export { derivePersonaPassword, PERSONA_PASSWORD_LENGTH } from './password';
+export { scaleCatalog } from './scale';
 export { type Catalog, catalogSchema } from './schema';
 export {
   describeSeed,

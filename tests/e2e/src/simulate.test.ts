@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type Database, selectRows } from '@mana/db';
 import { createTestDatabase, testDatabaseTarget } from '@mana/db/testing';
+import { loadCatalog, scaleCatalog } from '@mana/personas';
 import { simulate } from '@mana/stack';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,34 @@ describe('npm run simulate', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
+  });
+
+  it('lives a catalog grown to more personas (simulate --personas), each once an hour in', async () => {
+    const grown = scaleCatalog(loadCatalog(), 13);
+    const catalog = {
+      ...grown,
+      personas: grown.personas.map((p) => ({ ...p, tickCadence: 'daily' as const })),
+    };
+    let lived: { email: string }[] = [];
+    const summary = await simulate({
+      ...E2E_SECRETS,
+      databaseUrl: 'memory://',
+      days: 1 / 24,
+      seed: 3,
+      brain: scriptedBrain(3),
+      start: START,
+      catalog,
+      onFinished: async (db) => {
+        lived = await selectRows<{ email: string }>(
+          db,
+          sql`select u.email from auth.persona_ticks t join auth.users u on u.id = t.persona_id where t.status = 'ok'`,
+        );
+      },
+    });
+    expect(summary).toMatchObject({ ticks: 1, personaDays: 13, failed: 0 });
+    expect(new Set(lived.map((r) => r.email))).toEqual(
+      new Set(catalog.personas.map((p) => p.email)),
+    );
   });
 
   it('the same seed gives the same rows', async () => {
