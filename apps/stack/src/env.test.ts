@@ -59,4 +59,12 @@ describe('npm start', () => {
     expect(parseStackEnv({ JWT_EXPIRES_IN: '5s' }).jwtExpiresIn).toBe('5s');
     expect(parseStackEnv({}).jwtExpiresIn).toBe('1h');
   });
+
+  it('reads PERSONA_TOKEN_EXPIRES_IN as seconds (default 7 days) and names it when bad', () => {
+    expect(parseStackEnv({}).personaTokenSeconds).toBe(7 * 86_400);
+    expect(parseStackEnv({ PERSONA_TOKEN_EXPIRES_IN: '90m' }).personaTokenSeconds).toBe(5400);
+    expect(() => parseStackEnv({ PERSONA_TOKEN_EXPIRES_IN: '1 week' })).toThrow(
+      /PERSONA_TOKEN_EXPIRES_IN/,
+    );
+  });
 });

@@ -1,5 +1,10 @@
 import { type LoginLimitEnv, parseLoginLimitEnv } from '@mana/auth';
-import { DEV_AUTH_SECRET, DEV_PERSONA_SEED_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
+import {
+  DEV_AUTH_SECRET,
+  DEV_PERSONA_SEED_SECRET,
+  DEV_SERVICE_KEY,
+  tokenLifetimeSchema,
+} from '@mana/contracts';
 import {
   baseEnvSchema,
   envPort,
@@ -24,6 +29,8 @@ const schema = baseEnvSchema()
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     /** Lifetime of the identity service's login tokens, as the identity service reads it. */
     JWT_EXPIRES_IN: z.string().min(1).default('1h'),
+    /** Lifetime of persona accounts' tokens (the runner reuses one until it expires). */
+    PERSONA_TOKEN_EXPIRES_IN: z.string().default('7d').pipe(tokenLifetimeSchema),
     PERSONA_SEED_SECRET: z.string().optional(),
     MANA_ADMIN_EMAIL: z.email().optional(),
     MANA_ADMIN_PASSWORD: z.string().min(12).optional(),
@@ -52,6 +59,8 @@ export interface StackEnv {
   serviceKeyIsDefault: boolean;
   authSecret: string;
   jwtExpiresIn: string;
+  /** `PERSONA_TOKEN_EXPIRES_IN` in seconds. */
+  personaTokenSeconds: number;
   seedSecret: string;
   admin: { email: string; password: string; isDefault: boolean } | undefined;
   /** `TRANSCRIPT_RETENTION_DAYS`. */
@@ -90,6 +99,7 @@ export function parseStackEnv(source: Record<string, string | undefined> = proce
     serviceKeyIsDefault: !env.MANA_SERVICE_KEY,
     authSecret: env.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     jwtExpiresIn: env.JWT_EXPIRES_IN,
+    personaTokenSeconds: env.PERSONA_TOKEN_EXPIRES_IN,
     seedSecret: env.PERSONA_SEED_SECRET || DEV_PERSONA_SEED_SECRET,
     admin,
     transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,

@@ -56,6 +56,8 @@ export interface StackOptions {
   authSecret: string;
   /** Lifetime of the tokens `POST /api/v1/auth/login` mints, e.g. `1h` (`JWT_EXPIRES_IN`). */
   jwtExpiresIn?: string | undefined;
+  /** Lifetime in seconds of persona accounts' tokens (`PERSONA_TOKEN_EXPIRES_IN`; default 7 days). */
+  personaTokenSeconds?: number | undefined;
   seedSecret: string;
   admin?: { email: string; password: string } | undefined;
   /** Transcripts older than this many days are purged (default 30). */
@@ -124,6 +126,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       serviceKey: options.serviceKey,
       secret: options.authSecret,
       jwtExpiresIn: options.jwtExpiresIn,
+      personaTokenSeconds: options.personaTokenSeconds,
       port: options.authPort ?? 3001,
       host: options.host,
       admin: options.admin,

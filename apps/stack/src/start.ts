@@ -43,6 +43,7 @@ try {
     serviceKey: env.serviceKey,
     authSecret: env.authSecret,
     jwtExpiresIn: env.jwtExpiresIn,
+    personaTokenSeconds: env.personaTokenSeconds,
     seedSecret: env.seedSecret,
     admin: env.admin,
     transcriptRetentionDays: env.transcriptRetentionDays,

@@ -186,6 +186,7 @@ export {
   readAccessClaims,
   TOKEN_ALGORITHMS,
   TOKEN_AUDIENCE,
+  tokenLifetimeSchema,
   USER_KINDS,
   type UserKind,
 } from './token';

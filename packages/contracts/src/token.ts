@@ -12,6 +12,20 @@ export const MCP_SCOPE = 'mcp';
 /** The signing algorithms a verifier accepts (the identity service signs with EdDSA). */
 export const TOKEN_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'] as const;
 
+const SPAN_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/**
+ * A token lifetime as a span (`90s`, `15m`, `1h`, `7d`), read as seconds: the format of
+ * `JWT_EXPIRES_IN` and `PERSONA_TOKEN_EXPIRES_IN`.
+ */
+export const tokenLifetimeSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}[smhd]$/, 'a lifetime is a whole number and a unit: 90s, 15m, 1h or 7d')
+  .transform((span) => {
+    const unit = span.slice(-1) as keyof typeof SPAN_SECONDS;
+    return Number(span.slice(0, -1)) * SPAN_SECONDS[unit];
+  });
+
 /** The kinds of account. */
 export const USER_KINDS = ['human', 'persona', 'system'] as const;
 export type UserKind = (typeof USER_KINDS)[number];

@@ -1,4 +1,4 @@
-import { DEV_AUTH_SECRET, DEV_SERVICE_KEY } from '@mana/contracts';
+import { DEV_AUTH_SECRET, DEV_SERVICE_KEY, tokenLifetimeSchema } from '@mana/contracts';
 import {
   baseEnvSchema,
   type LogLevel,
@@ -20,6 +20,8 @@ const schema = baseEnvSchema(3001)
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     /** Lifetime of the access tokens minted by `POST /api/v1/auth/login`. */
     JWT_EXPIRES_IN: z.string().default('1h'),
+    /** Lifetime of persona accounts' tokens (the runner reuses one until it expires). */
+    PERSONA_TOKEN_EXPIRES_IN: z.string().default('7d').pipe(tokenLifetimeSchema),
     /** Extra origins allowed to call Better Auth's POST endpoints (comma-separated). */
     TRUSTED_ORIGINS: z.string().default(''),
     /** When both are set, an admin account with this email exists after start-up. */
@@ -95,6 +97,8 @@ export interface AuthEnv {
   serviceKeyIsDefault: boolean;
   authSecret: string;
   jwtExpiresIn: string;
+  /** `PERSONA_TOKEN_EXPIRES_IN` in seconds. */
+  personaTokenSeconds: number;
   trustedOrigins: string[];
   admin: { email: string; password: string } | undefined;
   /** Protected resources (the gateway's `/mcp` URL) MCP clients may get tokens for. */
@@ -123,6 +127,7 @@ export function parseAuthEnv(source: Record<string, string | undefined> = proces
     serviceKeyIsDefault: !env.MANA_SERVICE_KEY,
     authSecret: env.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     jwtExpiresIn: env.JWT_EXPIRES_IN,
+    personaTokenSeconds: env.PERSONA_TOKEN_EXPIRES_IN,
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

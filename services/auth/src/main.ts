@@ -16,6 +16,7 @@ const service = await startAuthService({
   host: env.host,
   publicUrl: env.publicUrl,
   jwtExpiresIn: env.jwtExpiresIn,
+  personaTokenSeconds: env.personaTokenSeconds,
   trustedOrigins: env.trustedOrigins,
   admin: env.admin,
   oauthResources: env.oauthResources,

@@ -7,6 +7,9 @@ import { ensureAdminAccount } from './identity/db/admin-account';
 import { ensureOAuthResource } from './identity/db/oauth-resources';
 import type { LoginLimitSettings } from './identity/login-limiter';
 
+/** How long a persona's token lives unless `PERSONA_TOKEN_EXPIRES_IN` says otherwise: 7 days. */
+export const DEFAULT_PERSONA_TOKEN_SECONDS = 7 * 86_400;
+
 /** What {@link startAuthService} needs; the database must be migrated. */
 export interface StartAuthServiceOptions {
   db: Database;
@@ -18,6 +21,8 @@ export interface StartAuthServiceOptions {
   /** The URL clients use, when it differs from `http://host:port` (behind a proxy). */
   publicUrl?: string | undefined;
   jwtExpiresIn?: string | undefined;
+  /** Lifetime in seconds of persona accounts' tokens (`PERSONA_TOKEN_EXPIRES_IN`; default 7 days). */
+  personaTokenSeconds?: number | undefined;
   trustedOrigins?: string[] | undefined;
   admin?: { email: string; password: string } | undefined;
   logger?: Logger | undefined;
@@ -70,6 +75,7 @@ export async function startAuthService(
     baseURL,
     secret: options.secret,
     jwtExpiresIn: options.jwtExpiresIn ?? '1h',
+    personaTokenSeconds: options.personaTokenSeconds ?? DEFAULT_PERSONA_TOKEN_SECONDS,
     trustedOrigins: options.trustedOrigins,
     hashConcurrency: options.loginLimits?.maxConcurrentHashes,
   });

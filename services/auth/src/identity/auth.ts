@@ -33,6 +33,14 @@ export interface AuthOptions {
   secret: string;
   /** Lifetime of minted JWTs, e.g. `1h`. */
   jwtExpiresIn: string;
+  /**
+   * Lifetime in seconds of a persona account's JWTs (`PERSONA_TOKEN_EXPIRES_IN`, e.g.
+   * `7d`; default `jwtExpiresIn`). The runner reuses a persona's token until it expires, so with a
+   * lifetime longer than a day a persona lived daily logs in (a scrypt hash) once a week,
+   * not every day; a deleted persona is still refused at once, since every service reads
+   * the account on every request.
+   */
+  personaTokenSeconds?: number | undefined;
   trustedOrigins?: string[] | undefined;
   /** Password hashes allowed at once (`LOGIN_MAX_CONCURRENT_HASHES`; default every core but one). */
   hashConcurrency?: number | undefined;
@@ -45,7 +53,7 @@ export interface AuthOptions {
  * cannot open a session.
  */
 export function createAuth(options: AuthOptions) {
-  const { db } = options;
+  const { db, personaTokenSeconds } = options;
   return betterAuth({
     appName: 'Mana',
     baseURL: options.baseURL,
@@ -121,11 +129,14 @@ export function createAuth(options: AuthOptions) {
           issuer: options.baseURL,
           audience: TOKEN_AUDIENCE,
           expirationTime: options.jwtExpiresIn,
-          definePayload: ({ user }): AccessTokenPayload => ({
+          definePayload: ({ user }): AccessTokenPayload & { exp?: number } => ({
             email: user.email,
             name: user.name,
             kind: user.kind ?? 'human',
             role: user.role ?? 'user',
+            ...(user.kind === 'persona' && personaTokenSeconds !== undefined
+              ? { exp: Math.floor(Date.now() / 1000) + personaTokenSeconds }
+              : {}),
           }),
         },
         schema: { jwks: { modelName: 'jwks' } },

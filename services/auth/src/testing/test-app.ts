@@ -44,6 +44,8 @@ export async function createTestAuthApp(
     loginLimits?: LoginLimitSettings;
     /** `TRUST_PROXY`: with 1, tests pick the client address with `X-Forwarded-For`. */
     trustedProxies?: number;
+    /** Persona tokens' lifetime in seconds (default: the 1 h of every token). */
+    personaTokenSeconds?: number;
   } = {},
 ) {
   const database = await createTestDatabase();
@@ -53,6 +55,7 @@ export async function createTestAuthApp(
     baseURL: TEST_BASE_URL,
     secret: 'test-better-auth-secret-0123456789abcdef',
     jwtExpiresIn: '1h',
+    personaTokenSeconds: options.personaTokenSeconds,
   });
   const app = createApp({
     db: database.db,

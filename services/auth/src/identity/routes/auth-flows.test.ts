@@ -64,6 +64,32 @@ describe('accounts, login and spaces', () => {
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
   });
 
+  it('issue 11 item 4: a persona token lives PERSONA_TOKEN_EXPIRES_IN, a human one JWT_EXPIRES_IN', async () => {
+    const long = await createTestAuthApp({ personaTokenSeconds: 7 * 86_400 });
+    try {
+      await long.createPersona({ email: 'persona.week@mana.test' });
+      await long.signUp('human.week@example.com', 'correct-horse-battery', 'H');
+      const lifetime = async (email: string, password: string) => {
+        const response = await long.call('POST', '/api/v1/auth/login', {
+          body: { email, password },
+        });
+        expect(response.status).toBe(200);
+        const { payload } = await jwtVerify(
+          ((await response.json()) as LoginAnswer).accessToken,
+          createLocalJWKSet(
+            (await (await long.call('GET', '/api/auth/jwks')).json()) as JSONWebKeySet,
+          ),
+          { issuer: TEST_BASE_URL, audience: TOKEN_AUDIENCE },
+        );
+        return (payload.exp ?? 0) - (payload.iat ?? 0);
+      };
+      expect(await lifetime('persona.week@mana.test', TEST_PERSONA_PASSWORD)).toBe(7 * 86_400);
+      expect(await lifetime('human.week@example.com', 'correct-horse-battery')).toBe(3600);
+    } finally {
+      await long.close();
+    }
+  });
+
   it('issue 11 item 4: a login leaves no session row behind (the JWT stands alone)', async () => {
     const id = await t.createPersona({ email: 'persona.sessions@mana.test' });
     const countSessions = async () => {
