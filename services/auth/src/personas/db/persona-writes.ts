@@ -139,7 +139,9 @@ export class TickOwnerConflictError extends Error {
  * Creates or replaces the tick record, and its transcript when it carries one (in the
  * same transaction). A tick that ends `ok` moves the persona's `last_active_at` to
  * `now`, so a day without tool calls still counts as lived. Returns whether the record
- * was new.
+ * was new. The record is one `INSERT … ON CONFLICT DO UPDATE … WHERE` the stored tick is
+ * this persona's (no row back: another persona's, refused), so a tick that only starts
+ * (`running`, no transcript) is one statement, not a transaction of four.
  */
 export async function upsertTick(
   db: Database,
@@ -148,37 +150,43 @@ export async function upsertTick(
   input: TickInput,
   now: Date,
 ): Promise<{ created: boolean }> {
-  return db.transaction(async (tx) => {
-    const values = {
-      personaId,
-      runnerId: input.runnerId ?? null,
-      brain: input.brain ?? null,
-      model: input.model ?? null,
-      spaceId: input.spaceId ?? null,
-      startedAt: input.startedAt,
-      finishedAt: input.finishedAt ?? null,
-      status: input.status,
-      error: input.error ?? null,
-      actionsCount: input.actionsCount ?? 0,
-      inputTokens: input.inputTokens ?? null,
-      outputTokens: input.outputTokens ?? null,
-      cacheReadTokens: input.cacheReadTokens ?? null,
-      cacheWriteTokens: input.cacheWriteTokens ?? null,
-      costUsd: input.costUsd ?? null,
-    };
-    const [existing] = await tx
-      .select({ personaId: personaTicks.personaId })
-      .from(personaTicks)
-      .where(eq(personaTicks.id, tickId))
-      .for('update');
-    if (existing && existing.personaId !== personaId) throw new TickOwnerConflictError(tickId);
-    await tx
+  const values = {
+    personaId,
+    runnerId: input.runnerId ?? null,
+    brain: input.brain ?? null,
+    model: input.model ?? null,
+    spaceId: input.spaceId ?? null,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt ?? null,
+    status: input.status,
+    error: input.error ?? null,
+    actionsCount: input.actionsCount ?? 0,
+    inputTokens: input.inputTokens ?? null,
+    outputTokens: input.outputTokens ?? null,
+    cacheReadTokens: input.cacheReadTokens ?? null,
+    cacheWriteTokens: input.cacheWriteTokens ?? null,
+    costUsd: input.costUsd ?? null,
+  };
+  const write = async (tx: Tx | Database) => {
+    const [row] = await tx
       .insert(personaTicks)
       .values({ id: tickId, ...values })
-      .onConflictDoUpdate({ target: personaTicks.id, set: values });
+      .onConflictDoUpdate({
+        target: personaTicks.id,
+        set: values,
+        setWhere: eq(personaTicks.personaId, personaId),
+      })
+      // xmax is 0 on a row this statement inserted, the updater's id on one it updated.
+      .returning({ created: sql<boolean>`(xmax = 0)` });
+    if (!row) throw new TickOwnerConflictError(tickId);
+    return { created: Boolean(row.created) };
+  };
+  if (!input.transcript && input.status !== 'ok') return write(db);
+  return db.transaction(async (tx) => {
+    const written = await write(tx);
     if (input.transcript) await storeTranscript(tx, personaId, tickId, input.transcript, now);
     if (input.status === 'ok') await touchPersona(tx, personaId, now);
-    return { created: !existing };
+    return written;
   });
 }
 
