@@ -5,6 +5,7 @@ import { createBrain, PersonaRunner } from '@mana/persona-runner';
 // never by hand). It builds a runner (replaying its crash journal when it has a data
 // directory), says `ready`, and on `go` ticks back to back until told to `stop`, pausing
 // briefly when nothing is due (a lease of a killed runner may still have to expire).
+// On `stop` it says how many days it lived and the CPU it used since `go`.
 // With SCALE_REPLAY=1 it only delivers what its journal still owes, then exits.
 const env = process.env;
 const offsetMs = Number(env.SCALE_OFFSET_MS ?? 0);
@@ -40,6 +41,7 @@ process.send?.({ type: 'ready' });
 
 async function loop(): Promise<void> {
   let lived = 0;
+  const cpu = process.cpuUsage();
   while (!stopping) {
     try {
       const result = await runner.tick();
@@ -51,5 +53,7 @@ async function loop(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  process.send?.({ type: 'stopped', lived }, () => process.exit(0));
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  process.send?.({ type: 'stopped', lived, cpuMs }, () => process.exit(0));
 }

@@ -99,6 +99,10 @@ interface RoundFigures {
   /** Ticks a killed runner left, found by the claim that took its persona over. */
   abandoned: number;
   livedBy: string;
+  /** CPU of the runner processes per persona-day (those that were not killed). */
+  runnerCpuMs: number;
+  /** CPU of this process (identity service + gateway + the bench's polling) per persona-day. */
+  servicesCpuMs: number;
 }
 
 try {
@@ -130,12 +134,12 @@ try {
   const one = figures.find((f) => f.runners === 1 && !f.label.includes('kill'));
   say('');
   say(
-    '| runners | personas | wall s | personas/min | vs 1 runner | duplicated days | lost rows | stuck running | abandoned ticks | failed days | lived by |',
+    '| runners | personas | wall s | personas/min | vs 1 runner | duplicated days | lost rows | stuck running | abandoned ticks | failed days | lived by | runner CPU ms/day | services CPU ms/day |',
   );
-  say('|---|---|---|---|---|---|---|---|---|---|---|');
+  say('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of figures) {
     say(
-      `| ${f.label} | ${count} | ${f.seconds.toFixed(1)} | ${f.perMinute.toFixed(1)} | ${one ? `${(f.perMinute / one.perMinute).toFixed(2)}×` : '–'} | ${f.duplicated} | ${f.lost} | ${f.stuck} | ${f.abandoned} | ${f.failed} | ${f.livedBy} |`,
+      `| ${f.label} | ${count} | ${f.seconds.toFixed(1)} | ${f.perMinute.toFixed(1)} | ${one ? `${(f.perMinute / one.perMinute).toFixed(2)}×` : '–'} | ${f.duplicated} | ${f.lost} | ${f.stuck} | ${f.abandoned} | ${f.failed} | ${f.livedBy} | ${f.runnerCpuMs.toFixed(0)} | ${f.servicesCpuMs.toFixed(0)} |`,
     );
   }
   const bad = figures.filter((f) => f.duplicated > 0 || f.lost > 0 || f.stuck > 0);
@@ -165,6 +169,7 @@ async function round(n: number, kill: boolean): Promise<RoundFigures> {
   const procs = ids.map((id, i) => runnerProcess(id, data[i] as string, false));
   await Promise.all(procs.map((p) => p.next('ready')));
   const started = performance.now();
+  const servicesCpu = process.cpuUsage();
   for (const p of procs) p.child.send({ type: 'go' });
 
   let journaled: { tickId: string; index: number }[] = [];
@@ -210,14 +215,19 @@ async function round(n: number, kill: boolean): Promise<RoundFigures> {
   process.stdout.write(
     `${process.stdout.isTTY ? '\n' : ''}  ${label} runner(s): ${count} lived in ${seconds.toFixed(1)} s\n`,
   );
-  await Promise.all(
+  const servicesUsed = process.cpuUsage(servicesCpu);
+  const stopped = await Promise.all(
     procs
       .filter((p) => p !== victim)
       .map(async (p) => {
         p.child.send({ type: 'stop' });
+        const answer = (await p.next('stopped')) as { lived?: number; cpuMs?: number };
         await p.exited;
+        return answer;
       }),
   );
+  const runnerCpu = stopped.reduce((sum, s) => sum + (s.cpuMs ?? 0), 0);
+  const runnerDays = stopped.reduce((sum, s) => sum + (s.lived ?? 0), 0);
   if (victim) {
     // Restarted on its data directory, the killed runner delivers what its journal owed.
     const again = runnerProcess(victim.id, data[n - 1] as string, true);
@@ -271,6 +281,8 @@ async function round(n: number, kill: boolean): Promise<RoundFigures> {
     failed: state?.failed ?? 0,
     abandoned: state?.abandoned ?? 0,
     livedBy: by.map((b) => `${b.runner.replace(/of\d+k?$/, '')} ${b.n}`).join(', '),
+    runnerCpuMs: runnerCpu / Math.max(1, runnerDays),
+    servicesCpuMs: (servicesUsed.user + servicesUsed.system) / 1000 / count,
   };
 }
 
