@@ -67,7 +67,7 @@ function RunView(props: { run: ConsistencyRun; latest: boolean }) {
         <Kpi
           label="flagged"
           value={String(flagged)}
-          hint={`of ${plural(r.rows.length, 'persona × module')}`}
+          hint={`of ${r.rows.length} persona × module ${r.rows.length === 1 ? 'row' : 'rows'}`}
           testId="kpi-flagged"
         />
       </div>
