@@ -16,6 +16,7 @@ import { alertRoutes } from './routes/alert';
 import { alertListRoutes } from './routes/alerts';
 import { apiRoutes } from './routes/api';
 import { releaseApiRoutes } from './routes/api-releases';
+import { consistencyRoutes } from './routes/consistency';
 import { loginRoutes } from './routes/login';
 import { moduleRoutes } from './routes/module';
 import { moduleListRoutes } from './routes/modules';
@@ -51,7 +52,7 @@ export interface ConsoleDeps {
 
 /**
  * Builds the operator console: sign-in, the pages (overview, personas, modules, ticks,
- * alert evidence) for admins, `/api/report` for admins or the service key, `/health`.
+ * alert evidence, releases, consistency) for admins, `/api/report` for admins or the service key, `/health`.
  * Never listens; {@link startConsole} does.
  */
 export function createApp(deps: ConsoleDeps) {
@@ -118,6 +119,7 @@ export function createApp(deps: ConsoleDeps) {
     .route('/ticks', tickListRoutes(pageDeps))
     .route('/ticks', tickRoutes(pageDeps))
     .route('/releases', releaseRoutes(pageDeps))
+    .route('/consistency', consistencyRoutes(pageDeps))
     .route('/alerts', alertListRoutes(pageDeps))
     .route('/alerts', alertRoutes(pageDeps));
   app.route('/', pages);

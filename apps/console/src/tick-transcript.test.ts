@@ -46,6 +46,24 @@ beforeAll(async () => {
     ratings: [{ module: 'todo', rating: 4 }],
   });
   await insertTick(f.db, { id: 'tick-silent', personaId: 'p-anna', at: NOW });
+  await insertTick(f.db, {
+    id: 'tick-with-tokens',
+    personaId: 'p-anna',
+    at: NOW,
+    usage: {
+      inputTokens: 12_430,
+      outputTokens: 310,
+      cacheReadTokens: 8_200,
+      cacheWriteTokens: 1_100,
+      costUsd: 0.0123,
+    },
+  });
+  await insertTick(f.db, {
+    id: 'tick-old-tokens',
+    personaId: 'p-anna',
+    at: NOW,
+    usage: { inputTokens: 900, outputTokens: 40 },
+  });
   await f.db
     .insert(personaTranscripts)
     .values({ tickId: 'tick-with-transcript', personaId: 'p-anna', entries, dropped: 3 });
@@ -99,5 +117,28 @@ describe('the tick page’s transcript', () => {
     const html = await page('/ticks/tick-silent');
     expect(html).toContain('data-testid="no-transcript"');
     expect(html).toContain('TRANSCRIPT_RETENTION_DAYS');
+  });
+
+  it('shows a tick’s tokens beside its cost, compactly, and leaves out the counts it lacks', async () => {
+    const tokens = (html: string) =>
+      html.match(/<span data-testid="tick-tokens"[^>]*>([^<]*)<\/span>/)?.[0] ?? null;
+    const full = tokens(await page('/ticks/tick-with-tokens'));
+    expect(full).toContain('· 12.4k in / 310 out tokens (cache 8.2k read, 1.1k written)');
+    expect(full).toContain(
+      'title="tokens: input 12430, output 310, cache read 8200, cache write 1100"',
+    );
+    // A tick from before migration 0008 has no cache counts.
+    expect(tokens(await page('/ticks/tick-old-tokens'))).toContain(
+      '· 900 in / 40 out tokens</span>',
+    );
+    // The scripted brain records none: no token text at all.
+    const silent = await page('/ticks/tick-silent');
+    expect(tokens(silent)).toBeNull();
+    expect(silent).not.toMatch(/ tokens/);
+  });
+
+  it('shows tokens on the persona page’s tick cards too', async () => {
+    const html = await page('/personas/p-anna');
+    expect(html).toContain('12.4k in / 310 out tokens');
   });
 });

@@ -1,3 +1,10 @@
+import {
+  CONSISTENCY_FLAGS,
+  type ConsistencyFigures,
+  type ConsistencyRow,
+  consistencyFlags,
+} from '@mana/contracts';
+
 /** What one try left for one persona-day: its ratings and checks per module. */
 export interface TryDay {
   /** The persona's tick id: the same in every try (virtual clock, same seed). */
@@ -7,33 +14,6 @@ export interface TryDay {
   ratings: Record<string, number>;
   /** Module → checks made and checks failed that day. */
   checks: Record<string, { made: number; failed: number }>;
-}
-
-/** One persona and module over `k` tries of the same days. */
-export interface ConsistencyRow {
-  persona: string;
-  module: string;
-  /** Persona-days rated in every try. */
-  ratedDays: number;
-  /** Mean rating over all tries and days. */
-  ratingMean: number | null;
-  /** Mean over days of the ratings' standard deviation across tries (0: always the same). */
-  ratingSd: number | null;
-  /** Largest difference between two tries' ratings of one day. */
-  ratingRange: number | null;
-  /** Persona-days whose module saw a check in at least one try: pass^k's tasks. */
-  checkedDays: number;
-  /** Share of those days whose checks all passed in all k tries (τ-bench's pass^k). */
-  passK: number | null;
-  /** Share of those days whose checks all passed in at least one try (pass@k). */
-  passAtK: number | null;
-}
-
-/** The consistency of a repeated run: per persona and module, then all together. */
-export interface ConsistencyFigures {
-  tries: number;
-  rows: ConsistencyRow[];
-  overall: Omit<ConsistencyRow, 'persona' | 'module'>;
 }
 
 interface Cell {
@@ -126,7 +106,7 @@ export function formatConsistency(f: ConsistencyFigures): string[] {
   const p = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(0)}%`);
   const header = `${'persona'.padEnd(28)} ${'module'.padEnd(12)} ${'days'.padStart(5)} ${'mean'.padStart(5)} ${'sd'.padStart(5)} ${'range'.padStart(5)} ${'checked'.padStart(8)} ${`pass^${f.tries}`.padStart(7)} ${`pass@${f.tries}`.padStart(7)}`;
   const line = (persona: string, module: string, r: ConsistencyFigures['overall']) =>
-    `${persona.slice(0, 28).padEnd(28)} ${module.slice(0, 12).padEnd(12)} ${String(r.ratedDays).padStart(5)} ${n(r.ratingMean).padStart(5)} ${n(r.ratingSd).padStart(5)} ${n(r.ratingRange, 0).padStart(5)} ${String(r.checkedDays).padStart(8)} ${p(r.passK).padStart(7)} ${p(r.passAtK).padStart(7)}`;
+    `${persona.slice(0, 28).padEnd(28)} ${module.slice(0, 12).padEnd(12)} ${String(r.ratedDays).padStart(5)} ${n(r.ratingMean).padStart(5)} ${n(r.ratingSd).padStart(5)} ${n(r.ratingRange, 0).padStart(5)} ${String(r.checkedDays).padStart(8)} ${p(r.passK).padStart(7)} ${p(r.passAtK).padStart(7)}${flagText(r)}`;
   return [
     `consistency over ${f.tries} tries of the same persona-days (same seed and clock, a fresh database each):`,
     header,
@@ -134,5 +114,12 @@ export function formatConsistency(f: ConsistencyFigures): string[] {
     line('all', '', f.overall),
     'days: rated in every try · sd: mean spread of a day’s ratings across tries · range: widest spread of one day',
     `pass^${f.tries}: share of checked days whose checks all passed in all ${f.tries} tries (τ-bench); pass@${f.tries}: in at least one`,
+    `flagged: ! pass^k below ${CONSISTENCY_FLAGS.minPassK * 100}% · ~ spread: sd above ${CONSISTENCY_FLAGS.maxRatingSd} or a day's range above ${CONSISTENCY_FLAGS.maxRatingRange}`,
   ];
+}
+
+function flagText(r: ConsistencyFigures['overall']): string {
+  const flags = consistencyFlags(r);
+  if (flags.length === 0) return '';
+  return `  ${flags.map((f) => (f === 'low-pass-k' ? '! pass^k' : '~ spread')).join(' ')}`;
 }

@@ -1,7 +1,8 @@
+import type { ConsistencyFigures, ConsistencyRunInput } from '@mana/contracts';
 import { type Database, selectRows } from '@mana/db';
 import type { Brain } from '@mana/persona-runner';
 import { sql } from 'drizzle-orm';
-import { type ConsistencyFigures, consistencyFigures, type TryDay } from './consistency-figures';
+import { consistencyFigures, type TryDay } from './consistency-figures';
 import { type SimulateOptions, type SimulationSummary, simulate } from './simulate';
 
 /** What a repeated simulation needs: a simulation's options, a brain per try, and k. */
@@ -13,6 +14,16 @@ export interface ConsistencyOptions
   brain: (attempt: number) => Brain;
   /** Told when a try begins. */
   onTry?: ((attempt: number) => void) | undefined;
+  /** The wall clock, for the run's started and finished times (tests pin it). */
+  clock?: (() => Date) | undefined;
+}
+
+/** What {@link consistency} found: the figures, each try's summary, and the run to store. */
+export interface ConsistencyResult {
+  figures: ConsistencyFigures;
+  runs: SimulationSummary[];
+  /** The run as `auth.consistency_runs` keeps it (see `storeConsistencyRun`). */
+  run: ConsistencyRunInput;
 }
 
 /**
@@ -22,27 +33,51 @@ export interface ConsistencyOptions
  * reports the spread of ratings and pass^k of the checks per persona and module.
  * The configured `DATABASE_URL` is not touched.
  */
-export async function consistency(
-  options: ConsistencyOptions,
-): Promise<{ figures: ConsistencyFigures; runs: SimulationSummary[] }> {
-  const now = options.now ?? new Date();
+export async function consistency(options: ConsistencyOptions): Promise<ConsistencyResult> {
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock();
+  const now = options.now ?? startedAt;
   const tries: TryDay[][] = [];
   const runs: SimulationSummary[] = [];
+  let brainName = '';
   for (let attempt = 0; attempt < options.repeat; attempt++) {
     options.onTry?.(attempt);
+    const brain = options.brain(attempt);
+    brainName ||= brain.name;
     runs.push(
       await simulate({
         ...options,
         now,
         databaseUrl: 'memory://',
-        brain: options.brain(attempt),
+        brain,
         onFinished: async (db) => {
           tries.push(await tryDays(db));
         },
       }),
     );
   }
-  return { figures: consistencyFigures(tries), runs };
+  const figures = consistencyFigures(tries);
+  const first = runs[0];
+  if (!first) throw new Error('--repeat: no try ran');
+  return {
+    figures,
+    runs,
+    run: {
+      startedAt: startedAt.toISOString(),
+      finishedAt: clock().toISOString(),
+      k: options.repeat,
+      seed: options.seed,
+      days: options.days,
+      brain: brainName,
+      personaCount: new Set(tries[0]?.map((d) => d.persona)).size,
+      personaDays: first.personaDays,
+      simulatedFrom: first.start,
+      simulatedTo: first.end,
+      faults: first.faults ? `${first.faults.spec} from ${first.faults.from}` : null,
+      overall: figures.overall,
+      rows: figures.rows,
+    },
+  };
 }
 
 /** Every persona-day of one try with its ratings and checks per module. */

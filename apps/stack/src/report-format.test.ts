@@ -1,4 +1,5 @@
 import { DEFAULT_THRESHOLDS, type OperatorReport, type WindowCounts } from '@mana/analytics';
+import type { ConsistencyRun } from '@mana/contracts';
 import { describe, expect, it } from 'vitest';
 import { formatReport, sparkline } from './report-format';
 
@@ -121,6 +122,43 @@ const report: OperatorReport = {
       },
     ],
   },
+  consistency: null,
+};
+
+const figures = {
+  ratedDays: 4,
+  ratingMean: 3.5,
+  ratingSd: 0,
+  ratingRange: 0,
+  checkedDays: 4,
+  passK: 1,
+  passAtK: 1,
+};
+const consistencyRun: ConsistencyRun = {
+  id: 7,
+  startedAt: '2026-11-16T09:00:00.000Z',
+  finishedAt: '2026-11-16T09:04:00.000Z',
+  k: 3,
+  seed: 11,
+  days: 2,
+  brain: 'scripted',
+  personaCount: 2,
+  personaDays: 4,
+  simulatedFrom: '2026-11-14T00:00:00.000Z',
+  simulatedTo: '2026-11-16T00:00:00.000Z',
+  faults: null,
+  overall: { ...figures, ratedDays: 8, checkedDays: 8, passK: 0.5, passAtK: 1 },
+  rows: [
+    { persona: 'persona.anna@mana.test', module: 'todo', ...figures },
+    {
+      persona: 'persona.kai@mana.test',
+      module: 'notes',
+      ...figures,
+      ratingSd: 0.943,
+      ratingRange: 2,
+      passK: 0,
+    },
+  ],
 };
 
 describe('formatReport', () => {
@@ -171,6 +209,24 @@ describe('formatReport', () => {
   it('says so when nothing fires', () => {
     const calm = formatReport({ ...report, alerts: [] }).join('\n');
     expect(calm).toContain('Alerts: none (53 tests, 20 could reach significance');
+  });
+
+  it('shows the latest consistency run: when, k, and per persona and module its spread and pass^k, flagged', () => {
+    expect(text).not.toContain('Consistency');
+    const lines = formatReport({ ...report, consistency: consistencyRun });
+    const at = lines.findIndex((l) => l.startsWith('Consistency'));
+    expect(lines[at]).toBe(
+      'Consistency (run #7, 2026-11-16 09:04 UTC): 3 tries of 2 days with the scripted brain, seed 11; 2 personas, 4 persona-days a try, simulated 2026-11-14 00:00 → 2026-11-16 00:00',
+    );
+    const section = lines.slice(at).join('\n');
+    expect(section).toMatch(/pass\^3/);
+    expect(section).toMatch(
+      /persona\.anna@mana\.test\s+todo\s+4\s+3\.50\s+0\.00\s+0\s+4\s+100%\s+100%$/m,
+    );
+    expect(section).toMatch(
+      /persona\.kai@mana\.test\s+notes\s+4\s+3\.50\s+0\.94\s+2\s+4\s+0%\s+100%\s+! pass\^k ~ spread$/m,
+    );
+    expect(section).toMatch(/^\s+all\s+8\s+3\.50 .*50%\s+100%\s+! pass\^k$/m);
   });
 
   it('draws ratings as blocks', () => {

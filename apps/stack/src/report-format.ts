@@ -1,4 +1,6 @@
 import type { BlindSpot, OperatorReport, ReportAlert } from '@mana/analytics';
+import type { ConsistencyRun } from '@mana/contracts';
+import { formatConsistency } from './consistency-figures';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
@@ -151,7 +153,20 @@ export function formatReport(report: OperatorReport): string[] {
       `  ${p.email.padEnd(28)} ${last.padEnd(22)} ${String(p.actions7d).padStart(7)}  ${String(p.errors7d).padStart(6)}  ${num(p.avgRating)}`,
     );
   }
+  if (report.consistency) lines.push('', ...formatConsistencyRun(report.consistency));
   return lines;
+}
+
+/**
+ * The latest stored `simulate --repeat k`: when it ran and what it lived, then its
+ * figures per persona and module as `simulate` printed them, flags included.
+ */
+export function formatConsistencyRun(run: ConsistencyRun): string[] {
+  const [, ...table] = formatConsistency({ tries: run.k, rows: run.rows, overall: run.overall });
+  return [
+    `Consistency (run #${run.id}, ${when(run.finishedAt)} UTC): ${run.k} tries of ${run.days} days with the ${run.brain} brain, seed ${run.seed}; ${run.personaCount} personas, ${run.personaDays} persona-days a try, simulated ${when(run.simulatedFrom)} → ${when(run.simulatedTo)}${run.faults ? `, faults ${run.faults}` : ''}`,
+    ...table.map((line) => `  ${line}`),
+  ];
 }
 
 const BLIND_LABEL: Record<BlindSpot['kind'], (th: OperatorReport['thresholds']) => string> = {

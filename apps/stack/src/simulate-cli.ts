@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { TICK_CADENCES } from '@mana/contracts';
+import { createDatabase, redactUrl } from '@mana/db';
 import { createBrain } from '@mana/persona-runner';
 import { loadCatalog, scaleCatalog } from '@mana/personas';
 import { parseFaults } from '@mana/tool-registry';
 import { z } from 'zod';
 import { consistency } from './consistency';
 import { formatConsistency } from './consistency-figures';
+import { storeConsistencyRun } from './consistency-store';
 import { parseStackEnv } from './env';
 import { type SimulationProgress, simulate } from './simulate';
 import { assertWorkersDatabase, simulateWithWorkers } from './simulate-workers';
@@ -187,11 +189,15 @@ try {
 /** `--repeat k`: the same days k times, then their consistency. */
 async function repeated(k: number): Promise<void> {
   const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const where = env.databaseUrl
+    ? redactUrl(env.databaseUrl)
+    : 'the embedded database (.data/pglite)';
   say(
-    `living the same ${args.days} days ${k} times with the ${brain?.name} brain (seed ${args.seed}), each into a fresh in-memory database`,
+    `living the same ${args.days} days ${k} times with the ${brain?.name} brain (seed ${args.seed}), each into a fresh in-memory database; the figures go to ${where}`,
   );
+  let result: Awaited<ReturnType<typeof consistency>>;
   try {
-    const { figures, runs } = await consistency({
+    result = await consistency({
       repeat: k,
       days: args.days,
       seed: args.seed,
@@ -206,14 +212,39 @@ async function repeated(k: number): Promise<void> {
       seedSecret: env.seedSecret,
       onTry: (attempt) => say(`try ${attempt + 1}/${k}…`),
     });
-    if (args.json) process.stdout.write(`${JSON.stringify({ ...figures, runs }, null, 2)}\n`);
-    else process.stdout.write(`${formatConsistency(figures).join('\n')}\n`);
   } catch (error) {
     process.stderr.write(
       `simulate --repeat failed: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(1);
   }
+  const { figures, runs, run } = result;
+  // The figures first: a database that cannot take them (held by npm start) loses nothing.
+  if (!args.json) process.stdout.write(`${formatConsistency(figures).join('\n')}\n`);
+  let runId: number | null = null;
+  let failure: string | null = null;
+  try {
+    const database = await createDatabase(env.databaseUrl);
+    try {
+      runId = await storeConsistencyRun(database, run);
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ...figures, runs, stored: runId }, null, 2)}\n`);
+  }
+  if (failure !== null) {
+    process.stderr.write(
+      `simulate --repeat: the figures were not stored in ${where}: ${failure}\n`,
+    );
+    process.exit(1);
+  }
+  say(
+    `stored as consistency run #${runId} in ${where}; see it with npm run report or on the console's Consistency page`,
+  );
 }
 
 function bar(share: number): string {

@@ -26,6 +26,12 @@ export {
 } from './compare';
 export { compareSides } from './compare-sides';
 export { newSignatureTest } from './conditional-binomial';
+export {
+  consistencyRun,
+  latestConsistencyRun,
+  listConsistencyRuns,
+  recordConsistencyRun,
+} from './consistency-runs';
 export { type Coverage, coverage, type Detectable, type SeriesCoverage } from './coverage';
 export { type DeadLetterSummary, personaDeadLetterSummary } from './dead-letters';
 export { rankSampleFloor } from './detectable';

@@ -1,6 +1,8 @@
+import type { ConsistencyRun } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import type { RegressionAlert } from './alerts';
 import { dataAsOf } from './as-of';
+import { latestConsistencyRun } from './consistency-runs';
 import { type Coverage, coverage } from './coverage';
 import { type ActionEvidence, alertEvidence, type RatingEvidence } from './evidence';
 import type { FamilySummary } from './find-regressions';
@@ -38,6 +40,8 @@ export interface OperatorReport {
   family: FamilySummary;
   /** Per tool and module: counts, calls per persona, detection power; and the blind spots. */
   coverage: Coverage;
+  /** The latest stored `simulate --repeat k` with its figures, or null when none ran. */
+  consistency: ConsistencyRun | null;
 }
 
 /** Options of {@link buildReport}. */
@@ -67,10 +71,11 @@ export async function buildReport(
   const window: AnalysisWindow = { asOf, recentDays: days, baselineDays: days };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const data = await loadRegressionData(db, window);
-  const [personas, modules, analysis] = await Promise.all([
+  const [personas, modules, analysis, consistency] = await Promise.all([
     listPersonaSummaries(db, asOf),
     moduleTrends(db, window),
     detectRegressions(db, window, thresholds, data),
+    latestConsistencyRun(db),
   ]);
   const calls = options.evidenceCalls ?? 5;
   const ratings = options.evidenceRatings ?? 3;
@@ -99,5 +104,6 @@ export async function buildReport(
     coverage: coverage(data, analysis.family.level, thresholds, {
       ...(options.writeTools ? { writeTools: options.writeTools } : {}),
     }),
+    consistency,
   };
 }

@@ -28,6 +28,10 @@ export async function tickDetail(db: Database, id: string): Promise<TimelineTick
       actionsCount: personaTicks.actionsCount,
       error: personaTicks.error,
       costUsd: personaTicks.costUsd,
+      inputTokens: personaTicks.inputTokens,
+      outputTokens: personaTicks.outputTokens,
+      cacheReadTokens: personaTicks.cacheReadTokens,
+      cacheWriteTokens: personaTicks.cacheWriteTokens,
     })
     .from(personaTicks)
     .innerJoin(users, eq(users.id, personaTicks.personaId))

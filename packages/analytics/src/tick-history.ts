@@ -16,6 +16,13 @@ export interface TickEntry {
   errors: number;
   error: string | null;
   costUsd: number | null;
+  /** The model's tokens (cache reads and writes included in input); null for a brain without a model or a tick before they were recorded. */
+  inputTokens: number | null;
+  outputTokens: number | null;
+  /** Of the input, read from the prompt cache. */
+  cacheReadTokens: number | null;
+  /** Of the input, written to the prompt cache. */
+  cacheWriteTokens: number | null;
 }
 
 interface Row extends Record<string, unknown> {
@@ -31,6 +38,10 @@ interface Row extends Record<string, unknown> {
   errors: number;
   error: string | null;
   cost_usd: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cache_read_tokens: number | null;
+  cache_write_tokens: number | null;
 }
 
 /** Which ticks {@link tickHistory} lists; every field given must hold. */
@@ -56,6 +67,7 @@ export async function tickHistory(db: Database, options: TickFilter = {}): Promi
     db,
     sql`select t.id, t.persona_id, u.email as persona, t.status, t.brain, t.model, t.started_at, t.finished_at,
                t.actions_count, t.error, t.cost_usd,
+               t.input_tokens, t.output_tokens, t.cache_read_tokens, t.cache_write_tokens,
                (select count(*) from auth.persona_actions a where a.tick_id = t.id and a.result = 'error')::int as errors
         from auth.persona_ticks t join auth.users u on u.id = t.persona_id
         where true
@@ -87,8 +99,16 @@ export async function tickHistory(db: Database, options: TickFilter = {}): Promi
       errors: Number(r.errors),
       error: r.error,
       costUsd: r.cost_usd === null ? null : Number(r.cost_usd),
+      inputTokens: count(r.input_tokens),
+      outputTokens: count(r.output_tokens),
+      cacheReadTokens: count(r.cache_read_tokens),
+      cacheWriteTokens: count(r.cache_write_tokens),
     };
   });
+}
+
+function count(n: number | string | null): number | null {
+  return n === null ? null : Number(n);
 }
 
 /** A tick with everything that happened in it. */

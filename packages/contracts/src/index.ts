@@ -56,6 +56,20 @@ export {
   runnerIdSchema,
 } from './claims';
 export {
+  CONSISTENCY_FLAGS,
+  type ConsistencyFigures,
+  type ConsistencyOverall,
+  type ConsistencyRow,
+  type ConsistencyRun,
+  type ConsistencyRunInput,
+  type ConsistencyRunSummary,
+  consistencyFiguresRowSchema,
+  consistencyFiguresSchema,
+  consistencyFlags,
+  consistencyRowSchema,
+  consistencyRunSchema,
+} from './consistency';
+export {
   INCIDENT_STATUSES,
   type IncidentStatus,
   type IncidentStatusEvent,

@@ -17,6 +17,8 @@ export {
   accounts,
   appSchema,
   authSchema,
+  consistencyRows,
+  consistencyRuns,
   incidentStatusEvents,
   invitations,
   jwks,

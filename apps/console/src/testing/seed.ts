@@ -64,6 +64,14 @@ export async function insertTick(
     durationMs?: number;
     actions?: SeedAction[];
     ratings?: SeedRating[];
+    /** The model's tokens and cost; absent: none recorded (as for the scripted brain). */
+    usage?: {
+      inputTokens?: number;
+      outputTokens?: number;
+      cacheReadTokens?: number;
+      cacheWriteTokens?: number;
+      costUsd?: number;
+    };
   },
 ): Promise<void> {
   const actions = t.actions ?? [];
@@ -80,6 +88,7 @@ export async function insertTick(
     status: t.status ?? 'ok',
     error: t.error ?? null,
     actionsCount: actions.length,
+    ...t.usage,
   });
   if (actions.length > 0) {
     await db.insert(personaActions).values(

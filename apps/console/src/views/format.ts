@@ -27,6 +27,13 @@ export function fmtMs(ms: number | null | undefined): string {
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** A token count, compact: `840`, `12.4k`, `1.25M`. */
+export function fmtTokens(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${Number((n / 1000).toFixed(n < 10_000 ? 2 : 1))}k`;
+  return `${Number((n / 1_000_000).toFixed(2))}M`;
+}
+
 /** An ISO time as `2026-03-20 14:05 UTC` (operators compare across time zones). */
 export function fmtTime(iso: string | null | undefined): string {
   if (!iso) return '—';

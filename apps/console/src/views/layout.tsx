@@ -4,7 +4,15 @@ import { fmtTime } from './format';
 import { CONSOLE_CSS } from './styles';
 
 /** The top navigation's entries. */
-export type NavKey = 'overview' | 'alerts' | 'releases' | 'personas' | 'modules' | 'ticks' | 'none';
+export type NavKey =
+  | 'overview'
+  | 'alerts'
+  | 'releases'
+  | 'personas'
+  | 'modules'
+  | 'ticks'
+  | 'consistency'
+  | 'none';
 
 const NAV: { key: Exclude<NavKey, 'none'>; href: string; label: string }[] = [
   { key: 'overview', href: '/', label: 'Overview' },
@@ -13,6 +21,7 @@ const NAV: { key: Exclude<NavKey, 'none'>; href: string; label: string }[] = [
   { key: 'modules', href: '/modules', label: 'Modules' },
   { key: 'ticks', href: '/ticks', label: 'Ticks' },
   { key: 'releases', href: '/releases', label: 'Releases' },
+  { key: 'consistency', href: '/consistency', label: 'Consistency' },
 ];
 
 /** What every page's frame shows. */

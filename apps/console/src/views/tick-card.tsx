@@ -1,6 +1,6 @@
 import type { TimelineTick } from '@mana/analytics';
 import { Rating, StatusBadge, Time } from './components';
-import { fmtMs, moduleHref, personaHref, plural, tickHref } from './format';
+import { fmtMs, fmtTokens, moduleHref, personaHref, plural, tickHref } from './format';
 
 /**
  * One tick as a card: when, how it ended, brain and model, duration, the error of a
@@ -29,6 +29,7 @@ export function TickCard(props: { tick: TimelineTick; showPersona?: boolean }) {
           {fmtMs(t.durationMs)} · {plural(t.actions.length, 'call')}
           {t.errors > 0 ? `, ${plural(t.errors, 'error')}` : ''}
           {t.costUsd !== null ? ` · $${t.costUsd.toFixed(4)}` : ''}
+          <TickTokens tick={t} />
         </span>
       </header>
       {failed && t.error ? (
@@ -62,5 +63,37 @@ export function TickCard(props: { tick: TimelineTick; showPersona?: boolean }) {
         </ul>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * A tick's tokens, compact: `· 12.4k in / 310 out (cache 8.2k read, 1.1k written)`, the
+ * exact counts in the tooltip. Each count is left out when the tick has none recorded
+ * (the scripted brain has no model; older ticks have no cache counts).
+ */
+function TickTokens(props: { tick: TimelineTick }) {
+  const t = props.tick;
+  const flow = [
+    t.inputTokens !== null ? `${fmtTokens(t.inputTokens)} in` : null,
+    t.outputTokens !== null ? `${fmtTokens(t.outputTokens)} out` : null,
+  ].filter(Boolean);
+  const cache = [
+    t.cacheReadTokens !== null ? `${fmtTokens(t.cacheReadTokens)} read` : null,
+    t.cacheWriteTokens !== null ? `${fmtTokens(t.cacheWriteTokens)} written` : null,
+  ].filter(Boolean);
+  if (flow.length === 0 && cache.length === 0) return null;
+  const exact = [
+    ['input', t.inputTokens],
+    ['output', t.outputTokens],
+    ['cache read', t.cacheReadTokens],
+    ['cache write', t.cacheWriteTokens],
+  ]
+    .filter(([, n]) => n !== null)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  return (
+    <span data-testid="tick-tokens" title={`tokens: ${exact}`}>
+      {` · ${flow.join(' / ')}${flow.length > 0 ? ' tokens' : 'tokens'}${cache.length > 0 ? ` (cache ${cache.join(', ')})` : ''}`}
+    </span>
   );
 }

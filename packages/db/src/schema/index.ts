@@ -11,6 +11,7 @@ export {
   users,
   verifications,
 } from './auth';
+export { consistencyRows, consistencyRuns } from './consistency';
 export { incidentStatusEvents, releaseMarkers } from './console';
 export {
   oauthAccessTokens,
