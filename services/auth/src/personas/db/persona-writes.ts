@@ -127,10 +127,21 @@ export type TickInput = Omit<TickRecord, 'startedAt' | 'finishedAt'> & {
   finishedAt?: Date | null | undefined;
 };
 
-/** Raised when a tick id is already recorded for another persona. */
+/**
+ * Raised when a tick record cannot be applied: its id is recorded for another persona,
+ * or the tick was `abandoned` (its runner's lease ran out and another runner took the
+ * persona over), so a late record from the runner that lost it must not revive it.
+ */
 export class TickOwnerConflictError extends Error {
-  constructor(readonly tickId: string) {
-    super(`Tick ${tickId} belongs to another persona`);
+  constructor(
+    readonly tickId: string,
+    readonly reason: 'other_persona' | 'abandoned' = 'other_persona',
+  ) {
+    super(
+      reason === 'abandoned'
+        ? `Tick ${tickId} was abandoned (its runner's lease ran out and another runner took the persona over): a late record is not applied`
+        : `Tick ${tickId} belongs to another persona`,
+    );
     this.name = 'TickOwnerConflictError';
   }
 }
@@ -140,8 +151,9 @@ export class TickOwnerConflictError extends Error {
  * same transaction). A tick that ends `ok` moves the persona's `last_active_at` to
  * `now`, so a day without tool calls still counts as lived. Returns whether the record
  * was new. The record is one `INSERT … ON CONFLICT DO UPDATE … WHERE` the stored tick is
- * this persona's (no row back: another persona's, refused), so a tick that only starts
- * (`running`, no transcript) is one statement, not a transaction of four.
+ * this persona's and not `abandoned` (no row back: refused, see
+ * {@link TickOwnerConflictError}), so a tick that only starts (`running`, no transcript)
+ * is one statement, not a transaction of four.
  */
 export async function upsertTick(
   db: Database,
@@ -174,11 +186,20 @@ export async function upsertTick(
       .onConflictDoUpdate({
         target: personaTicks.id,
         set: values,
-        setWhere: eq(personaTicks.personaId, personaId),
+        setWhere: sql`${personaTicks.personaId} = ${personaId} and ${personaTicks.status} <> 'abandoned'`,
       })
       // xmax is 0 on a row this statement inserted, the updater's id on one it updated.
       .returning({ created: sql<boolean>`(xmax = 0)` });
-    if (!row) throw new TickOwnerConflictError(tickId);
+    if (!row) {
+      const [stored] = await tx
+        .select({ personaId: personaTicks.personaId })
+        .from(personaTicks)
+        .where(eq(personaTicks.id, tickId));
+      throw new TickOwnerConflictError(
+        tickId,
+        stored?.personaId === personaId ? 'abandoned' : 'other_persona',
+      );
+    }
     return { created: Boolean(row.created) };
   };
   if (!input.transcript && input.status !== 'ok') return write(db);

@@ -356,6 +356,22 @@ describe('internal persona API', () => {
       expect((await tickRow('tick-shared'))?.personaId).toBe(personaId);
     });
 
+    it('refuses a late record of an abandoned tick, which stays abandoned', async () => {
+      // A runner whose lease ran out (its tick marked abandoned by the claim that took the
+      // persona over) must not revive the tick: neither its end nor a replayed start.
+      const started = { status: 'running', startedAt: t.clock().toISOString() };
+      expect((await put('tick-late', started)).status).toBe(201);
+      await t.db
+        .update(personaTicks)
+        .set({ status: 'abandoned' })
+        .where(eq(personaTicks.id, 'tick-late'));
+      const late = await put('tick-late', { ...started, status: 'ok', actionsCount: 3 });
+      expect(late.status).toBe(409);
+      expect(((await late.json()) as ErrorAnswer).error.message).toMatch(/abandoned/);
+      expect((await put('tick-late', started)).status).toBe(409);
+      expect(await tickRow('tick-late')).toMatchObject({ status: 'abandoned', actionsCount: 0 });
+    });
+
     it('validates status, timestamps and the tick id', async () => {
       const bad = await put('tick-v', { status: 'done', startedAt: 'yesterday' });
       expect(bad.status).toBe(400);
