@@ -1,10 +1,17 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionRow, TickRecord } from '@mana/contracts';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Journal } from './journal';
+import { Journal, JournalLockedError } from './journal';
 import type { PendingWrite } from './outbox';
 
 const row = (tickId: string, index: number, extra: Partial<ActionRow> = {}): ActionRow => ({
@@ -127,5 +134,26 @@ describe('Journal', () => {
     expect(owed.map((o) => o.write.kind)).toEqual(['actions']);
     expect(readFileSync(again.path, 'utf8').trim().split('\n')).toHaveLength(1);
     again.close();
+  });
+
+  describe('the data directory lock', () => {
+    it('refuses a directory another live process holds, naming it', () => {
+      // The parent (Vitest's main process) is alive and is not this process.
+      writeFileSync(join(dir, 'journal.lock'), String(process.ppid));
+      expect(() => openJournal(dir)).toThrow(JournalLockedError);
+      expect(() => openJournal(dir)).toThrow(
+        new RegExp(`${dir}.*in use by process ${process.ppid}`),
+      );
+      expect(existsSync(join(dir, 'journal.ndjson'))).toBe(false);
+    });
+
+    it('takes over a lock whose process is gone, and gives it back on close', () => {
+      // Above the kernel's largest pid (4194304): no process can have it.
+      writeFileSync(join(dir, 'journal.lock'), '4194305');
+      const { journal } = openJournal(dir);
+      expect(readFileSync(join(dir, 'journal.lock'), 'utf8')).toBe(String(process.pid));
+      journal.close();
+      expect(existsSync(join(dir, 'journal.lock'))).toBe(false);
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,19 @@ const entrySchema = z.union([
   }),
   z.object({ t: z.literal('done'), id: z.number().int() }),
 ]);
+
+/** Raised when another live process holds the journal of a data directory. */
+export class JournalLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the runner data directory ${dir} is in use by process ${pid}: two runners must not share a journal (give each its own RUNNER_DATA_DIR)`,
+    );
+    this.name = 'JournalLockedError';
+  }
+}
 
 /** A write still owed, with the journal id that settles it. */
 export interface OwedWrite {
@@ -78,9 +92,17 @@ export class Journal {
     this.#fd = openSync(path, 'a');
   }
 
-  /** Opens (creating it and its directory) the journal in `dir`. */
+  /**
+   * Opens (creating it and its directory) the journal in `dir`, after taking the
+   * directory's lock: `journal.lock` holds the pid of the process that owns it, so a
+   * second runner started on the same directory is refused with
+   * {@link JournalLockedError} (two runners replaying and appending one journal would
+   * deliver each other's writes). A lock whose process is gone (a crash, a kill -9) is
+   * taken over. The lock is per process: this process may open the journal again.
+   */
   static open(dir: string, logger: Logger): Journal {
     mkdirSync(dir, { recursive: true });
+    lockDirectory(dir);
     return new Journal(join(dir, 'journal.ndjson'), logger);
   }
 
@@ -159,8 +181,10 @@ export class Journal {
     fsyncSync(this.#fd);
   }
 
+  /** Closes the file and gives the directory's lock back. */
   close(): void {
     closeSync(this.#fd);
+    unlockDirectory(join(this.path, '..'));
   }
 
   #append(entry: JournalEntry): void {
@@ -194,5 +218,57 @@ function parseLine(line: string): JournalEntry | undefined {
     return parsed.success ? (parsed.data as JournalEntry) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Takes `dir`'s lock for this process: creates `journal.lock` exclusively with this pid,
+ * or takes it over when the pid in it is this process's or no longer runs. A pid file
+ * rather than a lock library: the directory is local to one machine (runners on other
+ * machines coordinate through PostgreSQL's claims), and O_EXCL creation is atomic there.
+ */
+function lockDirectory(dir: string): void {
+  const path = join(dir, 'journal.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    if (holder === process.pid) return;
+    if (Number.isInteger(holder) && holder > 0 && isRunning(holder))
+      throw new JournalLockedError(dir, holder);
+    // Stale: its process is gone. Remove it and try once more (another starter may win).
+    try {
+      unlinkSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+  throw new JournalLockedError(dir, holder);
+}
+
+/** Removes `dir`'s lock when this process holds it. */
+function unlockDirectory(dir: string): void {
+  const path = join(dir, 'journal.lock');
+  try {
+    if (Number.parseInt(readFileSync(path, 'utf8'), 10) === process.pid) unlinkSync(path);
+  } catch {
+    // no lock, or not ours: nothing to give back
+  }
+}
+
+/** Whether a process with this pid runs (signal 0 checks without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
