@@ -174,7 +174,7 @@ try {
       summary.faults
         ? `fault drill: ${summary.faults.spec} from ${summary.faults.from}`
         : 'fault drill: off',
-      `took ${(summary.durationMs / 1000).toFixed(1)} s`,
+      `took ${(summary.durationMs / 1000).toFixed(1)} s (${(summary.setupMs / 1000).toFixed(1)} s of it starting and seeding, ${((summary.durationMs - summary.setupMs) / 1000).toFixed(1)} s the simulated hours)`,
       'next: npm run report   (or npm start and open the console)',
     ].join('\n')}\n`,
   );

@@ -87,6 +87,7 @@ export async function simulateWithWorkers(
         }),
       ),
     );
+    const setupMs = Math.round(performance.now() - startedAt);
     const hours = Math.round(options.days * 24);
     const faultHour = Math.round((options.faultFromDay ?? options.days / 2) * 24);
     const summary = { ticks: 0, personaDays: 0, actions: 0, ratings: 0, failed: 0 };
@@ -124,6 +125,7 @@ export async function simulateWithWorkers(
         ? { spec, from: new Date(start.getTime() + faultHour * HOUR).toISOString() }
         : null,
       durationMs: Math.round(performance.now() - startedAt),
+      setupMs,
     };
   } finally {
     for (const w of workers) w.kill();

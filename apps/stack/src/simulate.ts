@@ -66,6 +66,8 @@ export interface SimulationSummary {
   failed: number;
   faults: { spec: string; from: string } | null;
   durationMs: number;
+  /** Of which starting the stack and seeding the personas (the rest is the simulated hours). */
+  setupMs: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       stopwatch: time.stopwatch,
     },
   });
+  const setupMs = Math.round(performance.now() - startedAt);
   try {
     const start =
       options.start ??
@@ -151,6 +154,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
           }
         : null,
       durationMs: Math.round(performance.now() - startedAt),
+      setupMs,
     };
   } finally {
     await stack.close();
