@@ -11,6 +11,7 @@ import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHttpMcpServer, type TestHttpMcpServer } from '../testing/http-mcp-server';
 import { downCause, targetFetch } from './target-fetch';
+import { withOwnSignal } from './with-own-signal';
 
 /** Past undici's 1500 (it raises a request signal's limit from Node's 10 to that). */
 const CALLS = 1_550;
@@ -105,5 +106,24 @@ describe('downCause', () => {
     expect(downCause(network('headers timeout', 'UND_ERR_HEADERS_TIMEOUT'))).toBeUndefined();
     expect(downCause(new Error('Error POSTing to endpoint: 500'))).toBeUndefined();
     expect(downCause('ECONNREFUSED')).toBeUndefined();
+  });
+});
+
+describe('withOwnSignal', () => {
+  it('gives a request a fresh signal that aborts with the given one, adding it no listener', () => {
+    const transport = new AbortController();
+    const init = withOwnSignal({ method: 'POST', signal: transport.signal });
+    expect(init?.method).toBe('POST');
+    expect(init?.signal).not.toBe(transport.signal);
+    expect(getEventListeners(transport.signal, 'abort')).toEqual([]);
+    transport.abort(new Error('closed'));
+    expect(init?.signal?.aborted).toBe(true);
+    expect(init?.signal?.reason).toEqual(new Error('closed'));
+  });
+
+  it('leaves a request without a signal as it is', () => {
+    expect(withOwnSignal(undefined)).toBeUndefined();
+    const init = { method: 'GET' };
+    expect(withOwnSignal(init)).toBe(init);
   });
 });

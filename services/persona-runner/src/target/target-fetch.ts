@@ -1,5 +1,6 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { tracePropagatingFetch } from '../telemetry/tool-span';
+import { withOwnSignal } from './with-own-signal';
 
 /**
  * Error codes (on an error or along its `cause` chain) that say the server is gone: the
@@ -40,11 +41,9 @@ export function downCause(error: unknown): string | undefined {
  * The `fetch` of an HTTP target's transport, for one session:
  * - each request carries the active span's `traceparent` ({@link tracePropagatingFetch}),
  *   so the app's spans join the persona-day's trace;
- * - each request gets a signal of its own that aborts with the transport's. The SDK's
- *   transport passes one long-lived signal to every request, and undici adds an abort
- *   listener to it per request that goes only when the request is garbage-collected:
- *   after ~1500 calls Node warns `MaxListenersExceededWarning … abort listeners added to
- *   [AbortSignal]`. A signal per request carries one listener and dies with it;
+ * - each request gets a signal of its own that aborts with the transport's
+ *   ({@link withOwnSignal}): otherwise Node warns `MaxListenersExceededWarning` after
+ *   ~1500 calls over one transport;
  * - a request that fails, or an SSE answer whose stream breaks, because the server went
  *   away ({@link downCause}) calls `onDown` with the error. The SDK reports a broken
  *   stream only as text and leaves a call waiting on it to its deadline; this keeps the
@@ -58,10 +57,11 @@ export function targetFetch(
     if (!signal?.aborted && downCause(error)) onDown(error);
   };
   return async (url, init) => {
-    const signal = init?.signal ? AbortSignal.any([init.signal]) : undefined;
+    const own = withOwnSignal(init);
+    const signal = own?.signal ?? undefined;
     let response: Response;
     try {
-      response = await base(url, signal ? { ...init, signal } : init);
+      response = await base(url, own);
     } catch (error) {
       watch(error, signal);
       throw error;
