@@ -58,6 +58,24 @@ describe('an HTTP target whose server goes away mid-day', () => {
     });
   }
 
+  it('fails the day at once when its connections are cut mid-answer and it restarts', async () => {
+    server = await startTestHttpMcpServer({
+      onCall: (call, s) => (call === 2 ? s.cut() : undefined),
+    });
+    const access = dayOf(server.url);
+    const session = await open(access);
+    expect(await session.callTool('notes.add', { text: 'one' })).toMatchObject({ ok: true });
+    const started = performance.now();
+    const cut = await session.callTool('notes.add', { text: 'two' });
+    // Answered long before the call's deadline (target-http-crash.test.ts shows the wait).
+    expect(performance.now() - started).toBeLessThan(CALL_TIMEOUT_MS / 4);
+    expect(cut).toMatchObject({ ok: false, errorKind: 'transport' });
+    expect(access.failure?.()?.message).toContain(
+      `the MCP server at ${server.url} stopped answering mid-day (UND_ERR_SOCKET: other side closed)`,
+    );
+    await session.close();
+  });
+
   it('fails the day when the port refuses between calls; the next day connects afresh', async () => {
     server = await startTestHttpMcpServer();
     const access = dayOf(server.url);

@@ -21,6 +21,11 @@ export interface TestHttpMcpServer {
    * unanswered call is cut off) and the port refuses connections until {@link start}.
    */
   kill(): Promise<void>;
+  /**
+   * Cuts every open connection (an unanswered call is cut off) and loses its sessions,
+   * but keeps listening: a process its supervisor restarted at once.
+   */
+  cut(): void;
   /** Listens again on the same port, with no sessions: a restarted process. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -96,7 +101,6 @@ export async function startTestHttpMcpServer(
   };
 
   const listen = async () => {
-    const live = sessions;
     http = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -109,7 +113,7 @@ export async function startTestHttpMcpServer(
         headers: req.headers,
       });
       const id = req.headers['mcp-session-id'];
-      let transport = typeof id === 'string' ? live.get(id) : undefined;
+      let transport = typeof id === 'string' ? sessions.get(id) : undefined;
       if (!transport && req.method === 'POST' && isInitializeRequest(body)) {
         transport = await newSession();
       }
@@ -139,6 +143,10 @@ export async function startTestHttpMcpServer(
       return calls;
     },
     kill,
+    cut: () => {
+      http.closeAllConnections();
+      sessions = new Map();
+    },
     start: listen,
     close: async () => {
       if (http.listening) await kill();
