@@ -8,6 +8,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { GatewayAccess } from '../brains/types';
 import { type GatewaySession, openMcpSession } from '../clients/gateway';
 import type { TargetSignIn } from './persona-authenticator';
+import { downCause, targetFetch } from './target-fetch';
 
 /** The MCP server of a target, as the runner reaches it. */
 export type TargetConnection =
@@ -64,8 +65,11 @@ const TERMINATE_TIMEOUT_MS = 2_000;
  * desktop MCP client starts its servers) and stopped when the session closes, so a
  * server that crashes costs only that day: its calls after the crash throw and
  * `failure()` answers why, which fails the day; the next day starts a fresh process.
- * Listed tools get their module from `moduleOf` (unmapped ones are dropped) and the
- * checks the target declares.
+ * An HTTP server that goes away mid-day (connection refused, reset or cut off) fails
+ * the day the same way, naming its URL and the cause; the call it cut off is recorded
+ * as failed, and the next day connects afresh. Each HTTP request carries the day's
+ * trace context (`traceparent`). Listed tools get their module from `moduleOf`
+ * (unmapped ones are dropped) and the checks the target declares.
  */
 export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
   const { server } = options;
@@ -89,10 +93,17 @@ export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
     },
     gateway(day) {
       const state: DayState = { closing: false };
+      // Read through a function: the state changes while a call is awaited.
+      const failure = () => state.crash;
       const headers = headersOf(day.token);
       const connect = async (signal?: AbortSignal): Promise<GatewaySession> => {
         state.closing = false;
-        const { inner, end } = await openTarget(server, day, headers, state, signal);
+        const { inner, end } = await openTarget(server, day, headers, state, signal).catch(
+          (error: unknown) => {
+            // Over HTTP the day's error names the URL and the network cause, not `fetch failed`.
+            throw (server.kind === 'http' && state.crash) || error;
+          },
+        );
         return {
           async listTools() {
             if (state.crash) throw state.crash;
@@ -106,7 +117,13 @@ export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
           },
           async callTool(name, input) {
             if (state.crash) throw state.crash;
-            return inner.callTool(name, input);
+            const result = await inner.callTool(name, input);
+            // The call the server's death cut off says so, not just `fetch failed`.
+            const died = failure();
+            if (!result.ok && died) {
+              return { ...result, errorMessage: died.message, errorKind: 'transport' };
+            }
+            return result;
           },
           close: () => {
             state.closing = true;
@@ -119,13 +136,16 @@ export function createRunnerTarget(options: RunnerTargetOptions): RunnerTarget {
         headers,
         ...(day.callTimeoutMs ? { callTimeoutMs: day.callTimeoutMs } : {}),
         connect,
-        failure: () => state.crash,
+        failure,
       };
     },
   };
 }
 
-/** A day's session state: whether the runner is closing it, and why the server died if it did. */
+/**
+ * A day's session state: whether the runner is closing it, and why the server died (or
+ * could not be reached) if it did.
+ */
 interface DayState {
   closing: boolean;
   crash?: Error;
@@ -136,7 +156,9 @@ interface DayState {
  * it; over HTTP it first ends the server's session (a DELETE with its `Mcp-Session-Id`,
  * as the spec asks of a client that is done), so a long run does not leave one session a
  * persona-day open on the app. A server that refuses or does not answer within
- * {@link TERMINATE_TIMEOUT_MS} is closed on anyway.
+ * {@link TERMINATE_TIMEOUT_MS} is closed on anyway. An HTTP server that goes away sets
+ * `state.crash` (see {@link targetFetch}) and closes the session, so a call waiting on
+ * it ends at once; one that cannot be reached sets it too, and the opening fails.
  */
 async function openTarget(
   server: TargetConnection,
@@ -148,11 +170,32 @@ async function openTarget(
   let stderr = '';
   let transport: Transport;
   let http: StreamableHTTPClientTransport | undefined;
+  let connected = false;
   if (server.kind === 'http') {
-    http = new StreamableHTTPClientTransport(new URL(server.url), {
+    const down = (error: unknown) => {
+      if (state.closing || state.crash) return;
+      const why = downCause(error) ?? String(error);
+      state.crash = new Error(
+        connected
+          ? `the MCP server at ${server.url} stopped answering mid-day (${why})`
+          : `the MCP server at ${server.url} cannot be reached (${why})`,
+        { cause: error },
+      );
+      // A call waiting on an answer stream that broke would wait to its deadline. (While
+      // connecting, the failed request itself fails the opening.)
+      if (connected) http?.close().catch(() => {});
+    };
+    const created = new StreamableHTTPClientTransport(new URL(server.url), {
       requestInit: { headers },
+      fetch: targetFetch(down),
     });
-    transport = http;
+    // A JSON answer whose body breaks reaches only here (with its cause); the client
+    // chains this handler when it connects.
+    created.onerror = (error) => {
+      if (downCause(error)) down(error);
+    };
+    http = created;
+    transport = created;
   } else {
     const stdio = new StdioClientTransport({
       command: server.command,
@@ -178,8 +221,10 @@ async function openTarget(
     },
     signal,
   );
+  connected = true;
   const end = async () => {
-    if (http) await terminateWithin(http, TERMINATE_TIMEOUT_MS);
+    // A server that went away has no session left to end.
+    if (http && !state.crash) await terminateWithin(http, TERMINATE_TIMEOUT_MS);
     await inner.close();
   };
   return { inner, end };
