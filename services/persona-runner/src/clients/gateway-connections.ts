@@ -6,6 +6,7 @@ import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { GatewayAccess } from '../brains/types';
+import { withOwnSignal } from '../target/with-own-signal';
 import { tracePropagatingFetch } from '../telemetry/tool-span';
 import {
   callTool,
@@ -119,7 +120,9 @@ export class GatewayConnections {
       { jsonSchemaValidator: this.#validator },
     );
     const transport = new StreamableHTTPClientTransport(new URL(access.url), {
-      fetch: (url, init) => this.#fetch(url, withDayHeaders(init)),
+      // A signal per request: the SDK hands every fetch the transport's one signal, and
+      // undici's listeners on it piled up until Node warned (after ~1500 calls).
+      fetch: (url, init) => this.#fetch(url, withOwnSignal(withDayHeaders(init))),
     });
     const connecting = dayHeaders.run(access.headers, () => client.connect(transport));
     connection = {

@@ -11,6 +11,7 @@ import {
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import type { GatewayAccess } from '../brains/types';
+import { withOwnSignal } from '../target/with-own-signal';
 import { tracePropagatingFetch, withToolSpans } from '../telemetry/tool-span';
 import { errorKindOfResult, errorKindOfThrown } from './error-kind';
 import type { GatewayConnections } from './gateway-connections';
@@ -111,7 +112,7 @@ export async function connectGateway(
   if (access.connections) return withToolSpans(await access.connections.open(access, signal));
   const transport = new StreamableHTTPClientTransport(new URL(access.url), {
     requestInit: { headers: access.headers, ...(signal ? { signal } : {}) },
-    fetch: tracePropagatingFetch,
+    fetch: (url, init) => tracePropagatingFetch(url, withOwnSignal(init)),
   });
   return openMcpSession(transport, access, signal);
 }
