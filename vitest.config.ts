@@ -24,6 +24,7 @@ const ENGINE_FREE = [
   'apps/stack/src/budget-env.test.ts',
   'apps/stack/src/tick-line.test.ts',
   'packages/http/src/middleware/json-only/index.test.ts',
+  'packages/http/src/middleware/body-limit/index.test.ts',
   'apps/stack/src/consistency-figures.test.ts',
   'apps/stack/src/report-format.test.ts',
   'apps/stack/src/target/load-target.test.ts',

@@ -33,6 +33,7 @@ export {
   type TokenVerifierOptions,
   type VerifiedTokenCacheOptions,
 } from './middleware/bearer-token';
+export { type DeclaredBodyLimitOptions, declaredBodyLimit } from './middleware/body-limit';
 export { isJsonRequest, jsonOnly } from './middleware/json-only';
 export {
   hasServiceKey,

@@ -1,10 +1,15 @@
 import { HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
-import { createErrorHandler, notFoundHandler, requestLog, type TokenVerifier } from '@mana/http';
+import {
+  createErrorHandler,
+  declaredBodyLimit,
+  notFoundHandler,
+  requestLog,
+  type TokenVerifier,
+} from '@mana/http';
 import type { FaultInjector, ToolRegistry } from '@mana/tool-registry';
 
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
@@ -115,7 +120,9 @@ export function createApp(deps: McpAppDeps) {
   if (deps.allowedHosts !== null) app.use('/mcp', hostGuard(deps.allowedHosts ?? LOOPBACK_HOSTS));
   app.post(
     '/mcp',
-    bodyLimit({
+    // Decided from Content-Length: Hono's bodyLimit would wrap every request in a web
+    // stream (see declaredBodyLimit).
+    declaredBodyLimit({
       maxSize: 1024 * 1024,
       onError: () => {
         throw fail('PAYLOAD_TOO_LARGE');

@@ -252,6 +252,62 @@ describe('MCP gateway over Streamable HTTP', () => {
     expect((await call(client, 'todo.list', {})).isError).toBeFalsy();
   });
 
+  describe('bodies over 1 MB', () => {
+    const MB = 1024 * 1024;
+    // A tools/call whose serialized body is exactly `size` bytes (padding in params._meta).
+    const callOfSize = (size: number) => {
+      const shell = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: { name: 'todo.list', arguments: {}, _meta: { pad: '' } },
+      });
+      return shell.replace('"pad":""', `"pad":"${'x'.repeat(size - shell.length)}"`);
+    };
+    const post = (body: BodyInit, extra: RequestInit = {}) =>
+      fetch(h.gateway.mcpUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-protocol-version': '2025-06-18',
+          ...bearer(annaToken),
+        },
+        body,
+        ...extra,
+      });
+
+    it('runs a call of exactly 1 MB', async () => {
+      const response = await post(callOfSize(MB));
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { id: number }).id).toBe(7);
+    });
+
+    it('refuses one byte more with 413 PAYLOAD_TOO_LARGE, from its Content-Length', async () => {
+      const response = await post(callOfSize(MB + 1));
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'PAYLOAD_TOO_LARGE',
+      );
+    });
+
+    it('refuses a chunked body (no Content-Length) as it streams past 1 MB', async () => {
+      const bytes = new TextEncoder().encode(callOfSize(MB + 1));
+      const chunk = 64 * 1024;
+      let at = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= bytes.length) return controller.close();
+          controller.enqueue(bytes.subarray(at, at + chunk));
+          at += chunk;
+        },
+      });
+      // @ts-expect-error Node's fetch needs duplex for a stream body
+      const response = await post(stream, { duplex: 'half' });
+      expect(response.status).toBe(413);
+    });
+  });
+
   it('answers GET /mcp with 405: the server is stateless', async () => {
     const response = await fetch(h.gateway.mcpUrl, { headers: bearer(annaToken) });
     expect(response.status).toBe(405);
