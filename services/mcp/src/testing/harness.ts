@@ -99,7 +99,13 @@ export async function startGatewayHarness(
     async connect(headers: Record<string, string>): Promise<Client> {
       const client = new Client({ name: 'gateway-test', version: '1.0.0' });
       await client.connect(
-        new StreamableHTTPClientTransport(new URL(gateway.mcpUrl), { requestInit: { headers } }),
+        new StreamableHTTPClientTransport(new URL(gateway.mcpUrl), {
+          requestInit: { headers },
+          // A signal per request, as the runner's clients do (withOwnSignal): the SDK hands
+          // every fetch its one signal, and undici's listeners on it pile up call by call.
+          fetch: (url, init) =>
+            fetch(url, init?.signal ? { ...init, signal: AbortSignal.any([init.signal]) } : init),
+        }),
       );
       clients.push(client);
       return client;
