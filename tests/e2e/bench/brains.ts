@@ -4,35 +4,38 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { silentLogger } from '@mana/http';
 import {
   type Brain,
   connectGateway,
   createBrain,
   createLlmBrain,
+  PersonaRunner,
   type TickResult,
 } from '@mana/persona-runner';
-import { loadCatalog, seedPersonas } from '@mana/personas';
-import { startStack } from '@mana/stack';
-import { cloneCatalog } from '../src/clone-catalog';
+import { BENCH_SECRETS } from './bench-secrets';
 import { treeRssKb } from './tree-rss';
 
 // `npm run bench:brains -- [--brains scripted,llm,claude-agent-sdk] [--personas 10]
 // [--concurrency 5] [--latency-ms 500] [--profile DIR]`: per brain, one tick of
 // `--personas` daily personas (the catalog's 10, then copies of them with accounts and
-// spaces of their own, seeded the way the stack seeds the catalog) on a fresh in-memory
-// database, in a fresh process, against the fake Anthropic API that waits `latency-ms`
-// before every conversation answer (the model's time). A persona lists its first module,
-// ends the day, then rates: 3 model turns. Reports the tick time against the ideal pool
-// time (ceil(N / C) × 3 × latency), the peak RSS growth per concurrent persona (this
-// process and its children) and the CPU per persona-day (this process and its reaped
-// children: the Agent SDK's CLI). The fake model (fake-model.ts) and the RSS sampler
-// (rss-sampler.ts) run in processes of their own, counted in neither figure: their work
-// is not the brain's. The `gateway-only` row lives the same day without a model (one
-// session, one list call, a fixed rating): the app's own share (gateway, identity,
-// database, login, all in this process), which the model brains' figures include;
-// subtract it for the brain's own. `scripted` may be named too. `--personas 100
-// --concurrency 100` lives 100 llm persona-days at once in one runner. `--profile DIR`
-// writes a CPU profile of each brain's tick alone to DIR/<brain>.cpuprofile.
+// spaces of their own, seeded the way the stack seeds the catalog), in a fresh process,
+// against the fake Anthropic API that waits `latency-ms` before every conversation
+// answer (the model's time). A persona lists its first module, ends the day, then rates:
+// 3 model turns. As in production, the runner is a process apart from the app: the
+// identity service, the gateway and a fresh in-memory database run in a child
+// (app-stack.ts), the runner with the brain in this process. Reports the tick time
+// against the ideal pool time (ceil(N / C) × 3 × latency), the runner's peak RSS growth
+// per concurrent persona (this process and its children but the helpers) and its CPU per
+// persona-day (this process and its reaped children: the Agent SDK's CLI), and the app's
+// CPU per persona-day. The fake model (fake-model.ts) and the RSS sampler
+// (rss-sampler.ts) run in processes of their own, counted nowhere: their work is not
+// the brain's. The `gateway-only` row lives the same day without a model (one session,
+// one list call, a fixed rating): the runner's own share (claims, login, MCP client,
+// stores), which the model brains' rows include; subtract it for the brain's own.
+// `scripted` may be named too. `--personas 100 --concurrency 100` lives 100 llm
+// persona-days at once in one runner. `--profile DIR` writes a CPU profile of each
+// brain's tick alone to DIR/<brain>.cpuprofile.
 const { values } = parseArgs({
   options: {
     brains: { type: 'string', default: 'gateway-only,llm,claude-agent-sdk' },
@@ -62,12 +65,15 @@ interface Figures {
   tickMs: number;
   idealMs: number;
   rssMbPerConcurrent: number;
+  /** The runner process's CPU (brain and runner) per persona-day. */
   cpuMsPerDay: number;
+  /** The app's (identity service, gateway, database) per persona-day, for comparison. */
+  appCpuMsPerDay: number;
 }
 
-/** CPU ms of this process and its reaped children (utime, stime, cutime, cstime). */
-function cpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+/** CPU ms of a process and its reaped children (utime, stime, cutime, cstime). */
+function cpuMs(pid: number | 'self' = 'self'): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
   return ticks * 10; // USER_HZ = 100
 }
@@ -152,6 +158,19 @@ async function startFakeModel(): Promise<{ url: string; pid: number; close(): vo
   return { url: first.url, pid: child.pid as number, close: () => child.disconnect() };
 }
 
+/** The app (app-stack.ts): identity service, gateway and database in a process of their own. */
+async function startApp(): Promise<{
+  authUrl: string;
+  mcpUrl: string;
+  pid: number;
+  close(): void;
+}> {
+  const { child, first } = await helper<{ authUrl: string; mcpUrl: string }>('app-stack.ts', {
+    BENCH_PERSONAS: String(personaCount),
+  });
+  return { ...first, pid: child.pid as number, close: () => child.disconnect() };
+}
+
 /** Samples this process tree's RSS from another process (rss-sampler.ts); `peak()` ends it. */
 async function startRssSampler(skip: number[]): Promise<{ pid: number; peak(): Promise<number> }> {
   const { child } = await helper('rss-sampler.ts', {
@@ -169,7 +188,7 @@ async function startRssSampler(skip: number[]): Promise<{ pid: number; peak(): P
 }
 
 async function runOne(name: string): Promise<Figures> {
-  const fake = await startFakeModel();
+  const [fake, app] = await Promise.all([startFakeModel(), startApp()]);
   let brain: Brain | undefined;
   if (name === 'gateway-only') {
     brain = gatewayOnly;
@@ -188,35 +207,35 @@ async function runOne(name: string): Promise<Figures> {
       processEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
     });
   }
-  const stack = await startStack({
-    databaseUrl: 'memory://',
-    authPort: 0,
-    mcpPort: 0,
-    serviceKey: 'bench-key',
-    authSecret: 'bench-better-auth-secret-0123456789abcdef',
-    seedSecret: 'bench-seed',
-    seed: false,
-    runner: { brain, port: 0, startLoop: false, concurrency, personaTimeoutMs: 120_000 },
+  const runner = new PersonaRunner({
+    authUrl: app.authUrl,
+    mcpUrl: app.mcpUrl,
+    serviceKey: BENCH_SECRETS.serviceKey,
+    seedSecret: BENCH_SECRETS.seedSecret,
+    brain,
+    runnerId: 'bench',
+    concurrency,
+    personaTimeoutMs: 120_000,
+    tickIntervalMs: 60_000,
+    logger: silentLogger(),
   });
-  await seedPersonas({
-    authUrl: stack.auth.url,
-    serviceKey: 'bench-key',
-    seedSecret: 'bench-seed',
-    catalog: cloneCatalog(loadCatalog(), personaCount),
-  });
-  const sampler = await startRssSampler([fake.pid]);
-  const before = treeRssKb(process.pid, new Set([fake.pid, sampler.pid]));
+  const sampler = await startRssSampler([fake.pid, app.pid]);
+  const before = treeRssKb(process.pid, new Set([fake.pid, app.pid, sampler.pid]));
   const profiler = values.profile ? await startProfile() : undefined;
   const cpuBefore = cpuMs();
+  const appCpuBefore = cpuMs(app.pid);
   const started = performance.now();
-  const result = (await stack.runner?.runner.tick()) as TickResult;
+  const result = (await runner.tick()) as TickResult;
   const tickMs = performance.now() - started;
   const cpu = cpuMs() - cpuBefore;
+  const appCpu = cpuMs(app.pid) - appCpuBefore;
   const peak = Math.max(before, await sampler.peak());
   await profiler?.(`${name}.cpuprofile`);
-  await stack.close();
+  await runner.stop(1_000);
+  app.close();
   fake.close();
   const modelTurns = name === 'scripted' || name === 'gateway-only' ? 0 : TURNS;
+  const days = Math.max(1, result.due);
   return {
     brain: name,
     personas: result.due,
@@ -224,8 +243,9 @@ async function runOne(name: string): Promise<Figures> {
     calls: result.personas.reduce((n, p) => n + p.actions, 0),
     tickMs,
     idealMs: Math.ceil(result.due / concurrency) * modelTurns * latencyMs,
-    rssMbPerConcurrent: (peak - before) / 1024 / Math.min(concurrency, result.due),
-    cpuMsPerDay: cpu / Math.max(1, result.due),
+    rssMbPerConcurrent: (peak - before) / 1024 / Math.min(concurrency, days),
+    cpuMsPerDay: cpu / days,
+    appCpuMsPerDay: appCpu / days,
   };
 }
 
@@ -254,12 +274,12 @@ out(
   `${personaCount} personas (daily copies of the catalog's), concurrency ${concurrency}, model latency ${latencyMs} ms per turn, ${TURNS} turns per model persona-day`,
 );
 out(
-  '| brain | personas ok | tool calls | tick | ideal pool time | tick / ideal | RSS per concurrent persona | CPU per persona-day |',
+  '| brain | personas ok | tool calls | tick | ideal pool time | tick / ideal | runner RSS per concurrent persona | runner CPU per persona-day | app CPU per persona-day |',
 );
-out('| --- | --- | --- | --- | --- | --- | --- | --- |');
+out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const ratio = r.idealMs > 0 ? `${(r.tickMs / r.idealMs).toFixed(2)}×` : '—';
   out(
-    `| ${r.brain} | ${r.ok}/${r.personas} | ${r.calls} | ${(r.tickMs / 1000).toFixed(2)} s | ${(r.idealMs / 1000).toFixed(2)} s | ${ratio} | ${r.rssMbPerConcurrent.toFixed(1)} MB | ${r.cpuMsPerDay.toFixed(0)} ms |`,
+    `| ${r.brain} | ${r.ok}/${r.personas} | ${r.calls} | ${(r.tickMs / 1000).toFixed(2)} s | ${(r.idealMs / 1000).toFixed(2)} s | ${ratio} | ${r.rssMbPerConcurrent.toFixed(1)} MB | ${r.cpuMsPerDay.toFixed(0)} ms | ${r.appCpuMsPerDay.toFixed(0)} ms |`,
   );
 }
