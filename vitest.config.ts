@@ -73,6 +73,8 @@ const ENGINE_FREE = [
   'services/mcp/src/oauth-refusals.test.ts',
   'services/persona-runner/src/app.test.ts',
   'services/persona-runner/src/brain-choice.test.ts',
+  'services/persona-runner/src/env.test.ts',
+  'tests/e2e/src/clone-catalog.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/day-prompt.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-call-tracker.test.ts',
   'services/persona-runner/src/brains/claude-agent-sdk/tool-names.test.ts',

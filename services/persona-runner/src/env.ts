@@ -22,7 +22,8 @@ const schema = baseEnvSchema(3070).extend({
   ANTHROPIC_BASE_URL: z.url().optional(),
   PERSONA_SEED_SECRET: z.string().optional(),
   TICK_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-  PERSONA_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // Issue 12: 100 llm persona-days at once in one runner (bench:brains --personas 100).
+  PERSONA_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
   RUNNER_PAUSED: bool,
   PERSONA_BRAIN: z.enum(['auto', 'scripted', 'claude-agent-sdk', 'llm']).default('auto'),
   PERSONA_MODEL: z.string().min(1).optional(),

@@ -45,6 +45,8 @@ export class ClaimKeeper {
   #capReached = false;
   /** Tokens each claimed persona had used today before its day here. */
   readonly #tokensToday = new Map<string, number>();
+  /** Finished days still being stored (with a budget only): the next claim waits for them. */
+  readonly #storing = new Set<Promise<void>>();
 
   constructor(options: {
     api: InternalApiClient;
@@ -99,6 +101,18 @@ export class ClaimKeeper {
     return { persona, lost };
   }
 
+  /**
+   * A finished day is being stored while its lane lives the next. With a budget, the next
+   * claim waits for it: the identity service answers a claim with today's spend from the
+   * stored ticks, which would otherwise miss this day's cost.
+   */
+  storing(write: Promise<void>): void {
+    if (!this.#budget) return;
+    this.#storing.add(write);
+    const forget = () => this.#storing.delete(write);
+    write.then(forget, forget);
+  }
+
   /** A day ended: a good one gives its persona back now, the others wait for {@link end}. */
   async done(personaId: string, ok: boolean): Promise<void> {
     if (ok) await this.#release([personaId]);
@@ -137,6 +151,7 @@ export class ClaimKeeper {
   }
 
   async #claim(limit: number): Promise<void> {
+    if (this.#storing.size > 0) await Promise.allSettled([...this.#storing]);
     const answer = await this.#api.claim(this.#runnerId, limit, this.#leaseSeconds, this.#budget);
     if (answer.budget) this.#saw(answer.budget);
     const fresh = answer.personas.filter((p) => !this.#seen.has(p.userId));

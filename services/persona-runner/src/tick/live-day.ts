@@ -42,7 +42,7 @@ export interface LivedDay {
 }
 
 /**
- * Lives one persona's day: records the tick as running, logs in, chooses the space, lets
+ * Lives one persona's day: records the tick as running while it logs in, chooses the space, lets
  * the brain live the day through the gateway and rate the modules it used. The day is
  * aborted after `deps.timeoutMs` or when the runner shuts down. Never throws: a failure
  * or timeout ends as the day's status, keeping the calls made before it; calls and
@@ -80,13 +80,14 @@ export async function liveDay(
     log,
   };
   try {
-    await deps.outbox.send({
+    // On its way while the persona logs in; the brain starts once both are done.
+    const running = deps.outbox.send({
       kind: 'tick',
       personaId: persona.userId,
       tickId,
       record: day.running,
     });
-    await dayTrace.run(() => liveAndRate(day, callLog, abort.signal, deps, dayTrace));
+    await dayTrace.run(() => liveAndRate(day, callLog, abort.signal, deps, dayTrace, running));
   } catch (cause) {
     const reason = abort.signal.aborted ? abort.signal.reason : cause;
     day.status = reason instanceof DayTimeoutError ? 'timeout' : 'failed';
@@ -104,7 +105,7 @@ export async function liveDay(
 }
 
 /**
- * Logs in, chooses the space, builds the DayContext, lets the brain live the day and,
+ * Logs in (while `running`, the running tick record, is sent), chooses the space, builds the DayContext, lets the brain live the day and,
  * when it used any module, rate it. Fills `day` as it goes, so a failure keeps the space
  * and the usage so far; throws on failure or abort.
  */
@@ -114,9 +115,18 @@ async function liveAndRate(
   signal: AbortSignal,
   deps: DayDeps,
   dayTrace: DayTrace,
+  running: Promise<void>,
 ): Promise<void> {
   const { persona, tickId, startedAt } = day;
-  const { token, spaces } = await abortable(deps.identity.session(persona.email), signal);
+  // Both settle before either failure counts: the final record must never overtake the
+  // running one (a day that failed to log in is stored too).
+  const [recorded, session] = await Promise.allSettled([
+    running,
+    abortable(deps.identity.session(persona.email), signal),
+  ]);
+  if (recorded.status === 'rejected') throw recorded.reason;
+  if (session.status === 'rejected') throw session.reason;
+  const { token, spaces } = session.value;
   const space = chooseSpace(persona.email, startedAt, spaces);
   if (!space) throw new Error('the persona has no space to act in');
   day.spaceId = space.id;

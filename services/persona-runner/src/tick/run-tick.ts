@@ -2,8 +2,8 @@ import { type DuePersona, personaTickId, runTickId } from '@mana/contracts';
 import { ClaimKeeper } from './claim-keeper';
 import { fetchCoverage } from './coverage';
 import type { DayDeps } from './day-deps';
-import { runPersonaDay } from './persona-day';
-import type { PersonaDayResult } from './record-day';
+import { type LivedDay, liveDay } from './live-day';
+import { type PersonaDayResult, recordDay } from './record-day';
 
 /** What one tick did. */
 export interface TickResult {
@@ -30,7 +30,8 @@ export interface TickOptions {
 /**
  * One tick: deliver writes left over from earlier ticks, then claim due personas in
  * batches of `concurrency` and live their days in a pool of `concurrency` lanes (a lane
- * takes the next claimed persona as soon as its day is stored), until nothing more is due,
+ * takes the next claimed persona as soon as its day is lived, storing that day
+ * meanwhile), until nothing more is due,
  * `limit` is reached, the runner is draining or the daily cost cap is reached. Each claim holds a lease that the
  * {@link ClaimKeeper} renews while the day runs; a lost lease aborts that day. Personas
  * claimed but never started are released, not failed. A persona's failure or timeout is
@@ -71,19 +72,34 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
       claimError ??= error;
       return undefined;
     });
+  // A lane takes its next persona as soon as a day is lived and stores the day meanwhile
+  // (at most one day a lane in storage): the store's round trips and the lease's release
+  // are not what the next persona's model turns wait for.
   const lane = async () => {
+    let storing: Promise<void> = Promise.resolve();
     for (let item = await next(); item; item = await next()) {
       // The days log under the tick's logger and plan from the same coverage.
       coverage ??= fetchCoverage(deps.api, log, deps.metrics);
-      const day = await liveClaimed(item.persona, item.lost, tickId, {
+      const lived = await liveClaimed(item.persona, item.lost, tickId, {
         ...deps,
         logger: log,
         coverage: await coverage,
       });
-      personas.push(day);
-      keeper.spent(day.personaId, day);
-      await keeper.done(day.personaId, day.status === 'ok');
+      // What it spent counts before the next day starts (the daily cost cap).
+      keeper.spent(lived.persona.userId, {
+        tokens: lived.usage.inputTokens + lived.usage.outputTokens,
+        costUsd: lived.usage.costUsd,
+      });
+      await storing;
+      storing = store(lived);
+      keeper.storing(storing);
     }
+    await storing;
+  };
+  const store = async (lived: LivedDay) => {
+    const day = await recordDay(lived, deps);
+    personas.push(day);
+    await keeper.done(day.personaId, day.status === 'ok');
   };
   try {
     await Promise.all(Array.from({ length: batch }, lane));
@@ -117,7 +133,7 @@ function liveClaimed(
   lost: AbortSignal,
   tickId: string,
   deps: DayDeps,
-): Promise<PersonaDayResult> {
+): Promise<LivedDay> {
   const shutdown = AbortSignal.any([deps.shutdown, lost]);
-  return runPersonaDay(persona, personaTickId(tickId, persona.email), { ...deps, shutdown });
+  return liveDay(persona, personaTickId(tickId, persona.email), { ...deps, shutdown });
 }

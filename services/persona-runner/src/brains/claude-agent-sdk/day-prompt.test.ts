@@ -39,3 +39,23 @@ describe('dayPrompt', () => {
     expect(text).toContain('Melde jede Prüfung mit report_check: call = die tool_use-ID');
   });
 });
+
+describe('dayPrompt across personas', () => {
+  // Issue 12 item 2: the formats are made once per locale and time zone, not per day.
+  it('keeps each time zone its own when personas of several zones take turns', () => {
+    const now = new Date('2026-11-27T23:30:00Z');
+    const at = (timezone: string) =>
+      dayPrompt({
+        persona: { locale: 'en', timezone, systemPrompt: '' } as DuePersona,
+        now,
+        modules: ['todo'],
+        space: { id: 's', name: 'Home', type: 'personal' },
+      }).split('\n')[0];
+    const utc = at('UTC');
+    const tokyo = at('Asia/Tokyo');
+    expect(utc).toMatch(/Friday,? 27 November 2026, 23:30\.$/);
+    expect(tokyo).toMatch(/Saturday,? 28 November 2026, 08:30\.$/);
+    expect(at('UTC')).toBe(utc);
+    expect(at('Asia/Tokyo')).toBe(tokyo);
+  });
+});

@@ -18,6 +18,38 @@ const SPACE_TYPES: Record<'de' | 'en', Record<string, string>> = {
   },
 };
 
+/** A locale's date and time formats at a time zone, made once each. */
+const FORMATS = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/**
+ * Building an `Intl.DateTimeFormat` costs about 0.5 ms of CPU (ICU loads the locale's
+ * patterns); using one costs microseconds. The catalog has a handful of time zones.
+ */
+function formatsFor(locale: 'de' | 'en', timeZone: string) {
+  const key = `${locale} ${timeZone}`;
+  let formats = FORMATS.get(key);
+  if (!formats) {
+    const tag = locale === 'de' ? 'de-DE' : 'en-GB';
+    formats = {
+      date: new Intl.DateTimeFormat(tag, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone,
+      }),
+      time: new Intl.DateTimeFormat(tag, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+    };
+    FORMATS.set(key, formats);
+  }
+  return formats;
+}
+
 /**
  * The main turn's user prompt, in the persona's language: the day and time at the
  * persona (its time zone), the request to live its day in the app, the modules it uses
@@ -31,24 +63,13 @@ const SPACE_TYPES: Record<'de' | 'en', Record<string, string>> = {
 export function dayPrompt(day: Pick<DayContext, 'persona' | 'now' | 'modules' | 'space'>): string {
   const locale = day.persona.locale === 'de' ? 'de' : 'en';
   const timeZone = day.persona.timezone;
-  const date = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(day.now);
-  const time = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(day.now);
+  const { date, time } = formatsFor(locale, timeZone);
   const modules = day.modules.join(', ');
+  const [dateText, timeText] = [date.format(day.now), time.format(day.now)];
   const spaceType = SPACE_TYPES[locale][day.space.type] ?? day.space.type;
   if (locale === 'de') {
     return [
-      `Heute ist ${date}, ${time} Uhr.`,
+      `Heute ist ${dateText}, ${timeText} Uhr.`,
       'Simuliere deinen Tag in der App: Nutze sie über ihre Werkzeuge so, wie du es heute wirklich tun würdest.',
       `Deine Module: ${modules}.`,
       `Du bist im Bereich „${day.space.name}“ (${spaceType}).`,
@@ -58,7 +79,7 @@ export function dayPrompt(day: Pick<DayContext, 'persona' | 'now' | 'modules' | 
     ].join('\n');
   }
   return [
-    `Today is ${date}, ${time}.`,
+    `Today is ${dateText}, ${timeText}.`,
     'Simulate your day in the app: use it through its tools the way you really would today.',
     `Your modules: ${modules}.`,
     `You are in the space "${day.space.name}" (${spaceType}).`,

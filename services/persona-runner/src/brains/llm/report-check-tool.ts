@@ -1,5 +1,5 @@
 import { CHECK_STATUSES, MAX_CHECK_TEXT } from '@mana/contracts';
-import { type Tool, tool } from 'ai';
+import { type Tool, tool, zodSchema } from 'ai';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { DayContext } from '../types';
@@ -25,6 +25,14 @@ const inputSchema = z.object({
 });
 
 /**
+ * The schema as the AI SDK's own, made once: a zod schema handed to `tool()` is wrapped
+ * anew on every model request, and converted to JSON Schema anew with it (about 1 ms of
+ * CPU per persona-day, measured in bench:brains); this wrapper converts on first use and
+ * keeps the result. It validates the model's input exactly as before.
+ */
+export const REPORT_CHECK_INPUT = zodSchema(inputSchema);
+
+/**
  * `report_check({call, verdict, expected?, seen?, by?})` as an AI SDK tool, the same
  * contract as the Agent SDK brain's: the verdict on one gateway call, named by its
  * tool-call id, becomes `day.judge(index, …)`. Structured on purpose: a verdict is never
@@ -38,7 +46,7 @@ export function reportCheckTool(
 ): Tool<z.infer<typeof inputSchema>, string> {
   return tool({
     description: DESCRIPTION,
-    inputSchema,
+    inputSchema: REPORT_CHECK_INPUT,
     execute: async (args) => {
       const checked = calls.get(args.call);
       if (!checked) {
