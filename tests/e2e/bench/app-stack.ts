@@ -1,11 +1,10 @@
-import { loadCatalog, seedPersonas } from '@mana/personas';
+import { loadCatalog, scaleCatalog, seedPersonas } from '@mana/personas';
 import { startStack } from '@mana/stack';
-import { cloneCatalog } from '../src/clone-catalog';
 import { BENCH_SECRETS } from './bench-secrets';
 
 // The app of `npm run bench:brains` (forked by brains.ts with an IPC channel, never by
 // hand): the identity service and the gateway on a fresh in-memory database, with
-// BENCH_PERSONAS daily personas seeded (cloneCatalog), in a process of their own, as in
+// BENCH_PERSONAS daily personas seeded (scaleCatalog, as `simulate --personas`), in a process of their own, as in
 // production the runner is a process apart from the app. The runner in the bench process
 // then counts only its own CPU and memory: the brain's and the runner's, never PGlite's.
 // It says `{ authUrl, mcpUrl }` once seeded and exits when the channel closes.
@@ -20,9 +19,18 @@ await seedPersonas({
   authUrl: stack.auth.url,
   serviceKey: BENCH_SECRETS.serviceKey,
   seedSecret: BENCH_SECRETS.seedSecret,
-  catalog: cloneCatalog(loadCatalog(), Number(process.env.BENCH_PERSONAS ?? 10)),
+  catalog: dailyCatalog(Number(process.env.BENCH_PERSONAS ?? 10)),
 });
 process.send?.({ authUrl: stack.auth.url, mcpUrl: stack.mcp.url });
 process.on('disconnect', () => {
   void stack.close().finally(() => process.exit(0));
 });
+
+/** `count` personas from the catalog, every one daily (all are due whatever the weekday). */
+function dailyCatalog(count: number) {
+  const scaled = scaleCatalog(loadCatalog(), count);
+  return {
+    ...scaled,
+    personas: scaled.personas.map((p) => ({ ...p, tickCadence: 'daily' as const })),
+  };
+}
