@@ -73,6 +73,8 @@ describe(`schema on ${testDatabaseTarget()}`, () => {
       );
       expect(tables.map((t) => t.table_name)).toEqual([
         'accounts',
+        'consistency_rows',
+        'consistency_runs',
         'incident_status_events',
         'invitations',
         'jwks',
