@@ -168,7 +168,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
                 : {}),
           });
     if (options.target) {
-      const identity = new IdentityClient({ authUrl: auth.url, seedSecret: options.seedSecret });
+      const identity = new IdentityClient({
+        authUrl: auth.url,
+        seedSecret: options.seedSecret,
+        serviceKey: options.serviceKey,
+      });
       await verifyTarget(options.target, identity, options.runner?.brain);
     }
     let consoleApp: RunningConsole | undefined;

@@ -124,7 +124,7 @@ export function createApp(deps: AuthAppDeps) {
   // Every `/api/v1` body is JSON: a form or text/plain post (what a cross-site page can
   // send without a preflight) is refused before any route reads it.
   app.use('/api/v1/*', jsonOnly());
-  app.route('/api/v1/auth', loginRoutes({ auth, db, limiter, trustedProxies }));
+  app.route('/api/v1/auth', loginRoutes({ auth, db, limiter, trustedProxies, serviceKey }));
   app.route('/api/v1/me', meRoutes({ db, verifyToken }));
 
   const admin = new Hono<AppEnv>()

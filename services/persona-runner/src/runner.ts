@@ -94,6 +94,7 @@ export class PersonaRunner {
       this.#identity = new IdentityClient({
         authUrl: options.authUrl,
         seedSecret: options.seedSecret,
+        serviceKey: options.serviceKey,
         retry: options.retry,
         fetch: options.fetch,
       });

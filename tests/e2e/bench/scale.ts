@@ -218,7 +218,8 @@ async function round(n: number, kill: boolean): Promise<RoundFigures> {
   const servicesUsed = process.cpuUsage(servicesCpu);
   const stopped = await Promise.all(
     procs
-      .filter((p) => p !== victim)
+      // A victim the round ended before killing stops like the others.
+      .filter((p) => !(killed && p === victim))
       .map(async (p) => {
         p.child.send({ type: 'stop' });
         const answer = (await p.next('stopped')) as { lived?: number; cpuMs?: number };
@@ -228,7 +229,8 @@ async function round(n: number, kill: boolean): Promise<RoundFigures> {
   );
   const runnerCpu = stopped.reduce((sum, s) => sum + (s.cpuMs ?? 0), 0);
   const runnerDays = stopped.reduce((sum, s) => sum + (s.lived ?? 0), 0);
-  if (victim) {
+  if (victim && !killed) say(`  ${victim.id} was not killed: the round ended first`);
+  if (victim && killed) {
     // Restarted on its data directory, the killed runner delivers what its journal owed.
     const again = runnerProcess(victim.id, data[n - 1] as string, true);
     await again.next('replayed');
@@ -264,6 +266,13 @@ async function round(n: number, kill: boolean): Promise<RoundFigures> {
                count(*) filter (where status = 'failed')::int as failed
         from auth.persona_ticks where started_at >= ${from.toISOString()}::timestamptz`,
   );
+  const reasons = await selectRows<{ error: string; n: number }>(
+    db,
+    sql`select left(coalesce(error, '?'), 160) as error, count(*)::int as n from auth.persona_ticks
+        where started_at >= ${from.toISOString()}::timestamptz and status = 'failed'
+        group by 1 order by 2 desc limit 3`,
+  );
+  for (const r of reasons) say(`  failed ${r.n}×: ${r.error}`);
   const by = await selectRows<{ runner: string; n: number }>(
     db,
     sql`select runner_id as runner, count(*)::int as n from auth.persona_ticks

@@ -30,10 +30,14 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimitSettings = {
   blockSeconds: 15 * 60,
 };
 
-/** Who is logging in: the account's email and the client's address. */
+/**
+ * Who is logging in: the account's email and the client's address. No address: a
+ * trusted caller (the persona runner, presenting the service key), charged per account
+ * only.
+ */
 export interface LoginKeys {
   email: string;
-  address: string;
+  address?: string | undefined;
 }
 
 /** The login limiter: ask before checking a password, report how it went afterwards. */
@@ -85,7 +89,7 @@ export function createLoginLimiter(db: Database, settings: LoginLimitSettings): 
     async admit(keys) {
       await sweep();
       try {
-        await byAddress.consume(keys.address);
+        if (keys.address !== undefined) await byAddress.consume(keys.address);
         await byAccount.consume(account(keys));
         return undefined;
       } catch (error) {
@@ -95,11 +99,11 @@ export function createLoginLimiter(db: Database, settings: LoginLimitSettings): 
     },
     async succeeded(keys) {
       await byAccount.delete(account(keys));
-      await byAddress.reward(keys.address, 1);
+      if (keys.address !== undefined) await byAddress.reward(keys.address, 1);
     },
     async refund(keys) {
       await byAccount.reward(account(keys), 1);
-      await byAddress.reward(keys.address, 1);
+      if (keys.address !== undefined) await byAddress.reward(keys.address, 1);
     },
   };
 }

@@ -1,4 +1,9 @@
-import { loginAnswerSchema, mySpacesAnswerSchema, type SpaceSummary } from '@mana/contracts';
+import {
+  HEADERS,
+  loginAnswerSchema,
+  mySpacesAnswerSchema,
+  type SpaceSummary,
+} from '@mana/contracts';
 import { derivePersonaPassword } from '@mana/personas';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
 
@@ -22,6 +27,12 @@ export interface IdentityClientOptions {
   authUrl: string;
   /** Persona passwords derive from it (the same secret the seed used). */
   seedSecret: string;
+  /**
+   * Sent with each login (`X-Service-Key`), so the identity service charges the runner's
+   * logins to their accounts, not to its one address: a runner starting a hundred days
+   * at once would otherwise spend the address's failure budget on logins in flight.
+   */
+  serviceKey?: string | undefined;
   retry?: RetryPolicy | undefined;
   fetch?: typeof fetch | undefined;
   /** Real time: token expiry is real even when the runner's clock is simulated. */
@@ -37,6 +48,7 @@ export interface IdentityClientOptions {
 export class IdentityClient {
   readonly #base: string;
   readonly #secret: string;
+  readonly #serviceKey: string | undefined;
   readonly #retry: RetryPolicy;
   readonly #fetch: typeof fetch;
   readonly #now: () => number;
@@ -46,6 +58,7 @@ export class IdentityClient {
     if (!options.seedSecret) throw new Error('IdentityClient needs the persona seed secret');
     this.#base = options.authUrl.replace(/\/+$/, '');
     this.#secret = options.seedSecret;
+    this.#serviceKey = options.serviceKey;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#fetch = options.fetch ?? fetch;
     this.#now = options.now ?? Date.now;
@@ -56,10 +69,13 @@ export class IdentityClient {
     const cached = this.#tokens.get(email);
     if (cached && cached.expiresAt - 60_000 > this.#now()) return cached;
     const body = loginAnswerSchema.parse(
-      await this.#call('POST', '/api/v1/auth/login', undefined, {
-        email,
-        password: derivePersonaPassword(this.#secret, email),
-      }),
+      await this.#call(
+        'POST',
+        '/api/v1/auth/login',
+        undefined,
+        { email, password: derivePersonaPassword(this.#secret, email) },
+        this.#serviceKey ? { [HEADERS.serviceKey]: this.#serviceKey } : {},
+      ),
     );
     const entry = {
       token: body.accessToken,
@@ -99,13 +115,20 @@ export class IdentityClient {
     return mySpacesAnswerSchema.parse(await this.#call('GET', '/api/v1/me/spaces', token)).spaces;
   }
 
-  #call(method: string, path: string, token?: string, body?: unknown): Promise<unknown> {
+  #call(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<unknown> {
     return withRetry(async () => {
       let response: Response;
       try {
         response = await this.#fetch(`${this.#base}${path}`, {
           method,
           headers: {
+            ...extraHeaders,
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },

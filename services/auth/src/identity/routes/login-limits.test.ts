@@ -108,6 +108,33 @@ describe('login limiter', () => {
     expect((await login(t, 'dave@mana.test', TEST_PERSONA_PASSWORD, '10.2.0.2')).status).toBe(200);
   });
 
+  it('the runner’s logins (with the service key) are charged to their accounts, not its address', async () => {
+    // Every attempt is charged before its hash: a runner starting more days at once than
+    // the address budget spent it on logins in flight and blocked itself (bench:scale,
+    // three runners × 40 days: 429s and 192 failed days).
+    const runner = (email: string, password: string, key = TEST_SERVICE_KEY) =>
+      t.call('POST', '/api/v1/auth/login', {
+        body: { email, password },
+        headers: { 'x-forwarded-for': '10.5.0.1', 'x-service-key': key },
+      });
+    for (let i = 0; i <= SMALL.maxFailuresPerAddress; i++) {
+      expect((await runner(`ghost${i}@mana.test`, 'wrong')).status).toBe(401);
+    }
+    // The address was not charged: a login without the key still gets in.
+    expect((await login(t, 'bob@mana.test', TEST_PERSONA_PASSWORD, '10.5.0.1')).status).toBe(200);
+    // The account is: its own budget holds with the key too.
+    await t.createPersona({ email: 'erin@mana.test' });
+    for (let i = 0; i < SMALL.maxFailuresPerAccount; i++) {
+      expect((await runner('erin@mana.test', 'wrong')).status).toBe(401);
+    }
+    expect((await runner('erin@mana.test', TEST_PERSONA_PASSWORD)).status).toBe(429);
+    // A wrong key is no key: charged to the address as anyone's.
+    for (let i = 0; i < SMALL.maxFailuresPerAddress; i++) {
+      expect((await runner(`spook${i}@mana.test`, 'wrong', 'not-the-key')).status).toBe(401);
+    }
+    expect((await runner('spook9@mana.test', 'wrong', 'not-the-key')).status).toBe(429);
+  });
+
   it('two instances sharing the database share the budget', async () => {
     // A second replica: its own app and Better Auth, its own connection on PostgreSQL.
     const second: DatabaseHandle | undefined =

@@ -1,6 +1,6 @@
-import { type LoginAnswer, loginRequestSchema } from '@mana/contracts';
+import { HEADERS, type LoginAnswer, loginRequestSchema } from '@mana/contracts';
 import { type Database, sessions, users } from '@mana/db';
-import { validBody } from '@mana/http';
+import { secretMatches, validBody } from '@mana/http';
 import { APIError } from 'better-auth';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -26,10 +26,20 @@ export function loginRoutes(deps: {
   limiter: LoginLimiter;
   /** Reverse proxies whose `X-Forwarded-For` is believed (`TRUST_PROXY`). */
   trustedProxies: number;
+  /** A login presenting it (the persona runner's) is not charged to its address. */
+  serviceKey: string;
 }) {
   return new Hono<AppEnv>().post('/login', async (c) => {
     const { email, password } = await validBody(c, loginRequestSchema);
-    const keys = { email, address: clientAddress(c, deps.trustedProxies) };
+    // Every attempt is charged before the password is hashed, so a runner starting a
+    // hundred persona-days at once from one address would spend the address's budget
+    // on logins still in flight (and block itself for LOGIN_BLOCK_SECONDS): the runner
+    // presents the service key, and its logins are charged to their accounts only.
+    const trusted = secretMatches(deps.serviceKey, c.req.header(HEADERS.serviceKey));
+    const keys = {
+      email,
+      address: trusted ? undefined : clientAddress(c, deps.trustedProxies),
+    };
     const refused = await deps.limiter.admit(keys);
     if (refused) {
       c.header('Retry-After', String(refused.retryAfterSeconds));
