@@ -61,6 +61,7 @@ const ENGINE_FREE = [
   'packages/personas/src/catalog.test.ts',
   'packages/personas/src/password.test.ts',
   'packages/personas/src/scale.test.ts',
+  'packages/contracts/src/pid-lock.test.ts',
   'packages/tool-registry/src/checks.test.ts',
   'packages/tool-registry/src/faults/fault-spec.test.ts',
   'packages/tool-registry/src/registry.test.ts',

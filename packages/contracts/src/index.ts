@@ -154,6 +154,7 @@ export {
   type TickCadence,
   traitsSchema,
 } from './persona-profile';
+export { takePidLock } from './pid-lock';
 export { REDACTED, redactSecrets } from './redact';
 export {
   findUnstorable,

@@ -6,11 +6,10 @@ import {
   openSync,
   readFileSync,
   renameSync,
-  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { ActionRow } from '@mana/contracts';
+import { type ActionRow, takePidLock } from '@mana/contracts';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { PendingWrite } from './outbox';
@@ -86,9 +85,12 @@ export class Journal {
   readonly #calls = new Map<string, { personaId: string; rows: Map<number, ActionRow> }>();
   readonly #owed = new Map<number, PendingWrite>();
 
-  private constructor(path: string, logger: Logger) {
+  readonly #unlock: () => void;
+
+  private constructor(path: string, logger: Logger, unlock: () => void) {
     this.path = path;
     this.#logger = logger;
+    this.#unlock = unlock;
     this.#fd = openSync(path, 'a');
   }
 
@@ -102,8 +104,9 @@ export class Journal {
    */
   static open(dir: string, logger: Logger): Journal {
     mkdirSync(dir, { recursive: true });
-    lockDirectory(dir);
-    return new Journal(join(dir, 'journal.ndjson'), logger);
+    const lock = takePidLock(join(dir, 'journal.lock'));
+    if ('holder' in lock) throw new JournalLockedError(dir, lock.holder);
+    return new Journal(join(dir, 'journal.ndjson'), logger, lock.release);
   }
 
   /**
@@ -184,7 +187,7 @@ export class Journal {
   /** Closes the file and gives the directory's lock back. */
   close(): void {
     closeSync(this.#fd);
-    unlockDirectory(join(this.path, '..'));
+    this.#unlock();
   }
 
   #append(entry: JournalEntry): void {
@@ -218,57 +221,5 @@ function parseLine(line: string): JournalEntry | undefined {
     return parsed.success ? (parsed.data as JournalEntry) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Takes `dir`'s lock for this process: creates `journal.lock` exclusively with this pid,
- * or takes it over when the pid in it is this process's or no longer runs. A pid file
- * rather than a lock library: the directory is local to one machine (runners on other
- * machines coordinate through PostgreSQL's claims), and O_EXCL creation is atomic there.
- */
-function lockDirectory(dir: string): void {
-  const path = join(dir, 'journal.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    if (holder === process.pid) return;
-    if (Number.isInteger(holder) && holder > 0 && isRunning(holder))
-      throw new JournalLockedError(dir, holder);
-    // Stale: its process is gone. Remove it and try once more (another starter may win).
-    try {
-      unlinkSync(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-  throw new JournalLockedError(dir, holder);
-}
-
-/** Removes `dir`'s lock when this process holds it. */
-function unlockDirectory(dir: string): void {
-  const path = join(dir, 'journal.lock');
-  try {
-    if (Number.parseInt(readFileSync(path, 'utf8'), 10) === process.pid) unlinkSync(path);
-  } catch {
-    // no lock, or not ours: nothing to give back
-  }
-}
-
-/** Whether a process with this pid runs (signal 0 checks without sending anything). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
