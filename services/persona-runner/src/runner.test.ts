@@ -178,12 +178,13 @@ describe('PersonaRunner against the real identity service and gateway', () => {
 
   it('never overlaps ticks, and pauses and resumes at run time', async () => {
     advance(25 * 60 * MIN);
-    const { runner: r } = runner(
+    const { runner: r, brain } = runner(
       { [email('anna')]: 'hang' },
       { personaTimeoutMs: 6000, concurrency: 10 },
     );
     const first = r.tick();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Anna's day has begun (and hangs): the tick is in flight, however slow the machine.
+    await brain.hanging;
     expect(r.inFlight).toBe(true);
     expect(await r.tick()).toEqual({ skipped: 'in_flight' });
     await first;
