@@ -109,10 +109,7 @@ const target = (() => {
 const catalog = (() => {
   if (args.personas === undefined && args.cadence === undefined) return undefined;
   const base = target?.catalog ?? loadCatalog();
-  const scaled = args.personas === undefined ? base : scaleCatalog(base, args.personas);
-  const cadence = args.cadence;
-  if (!cadence) return scaled;
-  return { ...scaled, personas: scaled.personas.map((p) => ({ ...p, tickCadence: cadence })) };
+  return scaleCatalog(base, args.personas ?? base.personas.length, { cadence: args.cadence });
 })();
 if (!brain) {
   process.stderr.write('simulate: the claude-agent-sdk brain needs ANTHROPIC_API_KEY\n');

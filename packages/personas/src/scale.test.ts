@@ -34,6 +34,12 @@ describe('scaleCatalog', () => {
     expect(() => catalogSchema.parse(scaled)).not.toThrow();
   });
 
+  it('gives every persona the cadence asked for, the originals too', () => {
+    const scaled = scaleCatalog(catalog, size + 2, { cadence: 'daily' });
+    expect(new Set(scaled.personas.map((p) => p.tickCadence))).toEqual(new Set(['daily']));
+    expect(catalog.personas.some((p) => p.tickCadence !== 'daily')).toBe(true);
+  });
+
   it('refuses a count that is not a whole number of at least 1', () => {
     expect(() => scaleCatalog(catalog, 0)).toThrow(RangeError);
     expect(() => scaleCatalog(catalog, 2.5)).toThrow(RangeError);

@@ -1,3 +1,4 @@
+import type { TickCadence } from '@mana/contracts';
 import type { Catalog } from './schema';
 
 /**
@@ -5,12 +6,17 @@ import type { Catalog } from './schema';
  * copy 0 is the catalog itself, copy c ≥ 1 clones every persona with `+c` in the local
  * part of its email and ` c+1` after its name, and clones the shared spaces among that
  * copy's personas (slug `<slug>-c`). Members cut off by `count` leave their spaces; a
- * space left with no members is dropped. The personas keep their cadences and mixes.
+ * space left with no members is dropped. The personas keep their mixes, and their
+ * cadences unless `options.cadence` gives every one the same.
  *
  * @example
  * scaleCatalog(loadCatalog(), 1000).personas.length; // 1000
  */
-export function scaleCatalog(catalog: Catalog, count: number): Catalog {
+export function scaleCatalog(
+  catalog: Catalog,
+  count: number,
+  options: { cadence?: TickCadence | undefined } = {},
+): Catalog {
   if (!Number.isInteger(count) || count < 1)
     throw new RangeError('count must be a whole number ≥ 1');
   const size = catalog.personas.length;
@@ -21,11 +27,13 @@ export function scaleCatalog(catalog: Catalog, count: number): Catalog {
     const kept = new Set<string>();
     for (const persona of catalog.personas.slice(0, Math.min(size, count - copy * size))) {
       kept.add(persona.email);
+      const cadence = options.cadence ? { tickCadence: options.cadence } : {};
       personas.push(
         copy === 0
-          ? persona
+          ? { ...persona, ...cadence }
           : {
               ...persona,
+              ...cadence,
               email: cloneEmail(persona.email, copy),
               name: `${persona.name} ${copy + 1}`,
             },

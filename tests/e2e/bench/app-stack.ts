@@ -19,18 +19,11 @@ await seedPersonas({
   authUrl: stack.auth.url,
   serviceKey: BENCH_SECRETS.serviceKey,
   seedSecret: BENCH_SECRETS.seedSecret,
-  catalog: dailyCatalog(Number(process.env.BENCH_PERSONAS ?? 10)),
+  catalog: scaleCatalog(loadCatalog(), Number(process.env.BENCH_PERSONAS ?? 10), {
+    cadence: 'daily',
+  }),
 });
 process.send?.({ authUrl: stack.auth.url, mcpUrl: stack.mcp.url });
 process.on('disconnect', () => {
   void stack.close().finally(() => process.exit(0));
 });
-
-/** `count` personas from the catalog, every one daily (all are due whatever the weekday). */
-function dailyCatalog(count: number) {
-  const scaled = scaleCatalog(loadCatalog(), count);
-  return {
-    ...scaled,
-    personas: scaled.personas.map((p) => ({ ...p, tickCadence: 'daily' as const })),
-  };
-}

@@ -57,11 +57,7 @@ describe('npm run simulate', () => {
   });
 
   it('lives a catalog grown to more personas (simulate --personas), each once an hour in', async () => {
-    const grown = scaleCatalog(loadCatalog(), 13);
-    const catalog = {
-      ...grown,
-      personas: grown.personas.map((p) => ({ ...p, tickCadence: 'daily' as const })),
-    };
+    const catalog = scaleCatalog(loadCatalog(), 13, { cadence: 'daily' });
     let lived: { email: string }[] = [];
     const summary = await simulate({
       ...E2E_SECRETS,

@@ -21,7 +21,7 @@ import {
   TickOwnerConflictError,
   upsertTick,
 } from '../db/persona-writes';
-import { personaSpaceIds, rowRefIssues, spacesOfPersona } from '../db/row-refs';
+import { rowRefIssues, spacesOfPersona } from '../db/row-refs';
 import { purgeTranscripts } from '../db/transcripts';
 
 /** The tick record as stored: the wire's instants as dates. */
@@ -53,18 +53,16 @@ export function internalPersonaRoutes(deps: {
   /** When the next stored transcript purges the old ones (ms since the epoch). */
   let nextPurgeAt = 0;
 
-  /** 400 naming every row field that refers to an unknown module or a foreign space. */
-  const requireKnownRefs = async (
-    personaId: string,
+  /**
+   * 400 naming every row field that refers to an unknown module or a foreign space
+   * (`spaces`: the persona's, read with it by {@link requirePersonaSpaces}).
+   */
+  const requireKnownRefs = (
     prefix: string,
     rows: Parameters<typeof rowRefIssues>[1],
-    spaces?: readonly string[],
+    spaces: readonly string[],
   ) => {
-    const refs = {
-      modules: deps.modules,
-      spaces: spaces ?? (await personaSpaceIds(db, personaId)),
-    };
-    const fields = rowRefIssues(prefix, rows, refs);
+    const fields = rowRefIssues(prefix, rows, { modules: deps.modules, spaces });
     if (fields.length > 0) {
       const named = fields.map((f) => `${f.path} (${f.message})`).join('; ');
       throw fail('VALIDATION_FAILED', `Invalid request body: ${named}`, { fields });
@@ -89,20 +87,20 @@ export function internalPersonaRoutes(deps: {
     .post('/:id/actions', async (c) => {
       const rows = await readBatch(c, 'actions', actionsBody, MAX_ACTIONS_PER_BATCH);
       const persona = await requirePersonaSpaces(c);
-      await requireKnownRefs(persona.id, 'actions', rows, persona.spaces);
+      requireKnownRefs('actions', rows, persona.spaces);
       return c.json(await insertActions(db, persona.id, rows, clock()));
     })
     .post('/:id/feedback', async (c) => {
       const rows = await readBatch(c, 'feedback', feedbackBody, MAX_FEEDBACK_PER_BATCH);
       const persona = await requirePersonaSpaces(c);
-      await requireKnownRefs(persona.id, 'feedback', rows, persona.spaces);
+      requireKnownRefs('feedback', rows, persona.spaces);
       return c.json(await insertFeedback(db, persona.id, rows, clock()));
     })
     .put('/:id/ticks/:tickId', async (c) => {
       const tickId = validate(tickIdSchema, c.req.param('tickId'), 'tick id');
       const body = validate(tickBody, await readJson(c), 'request body');
       const { id: personaId, spaces } = await requirePersonaSpaces(c);
-      await requireKnownRefs(personaId, '', [{ spaceId: body.spaceId }], spaces);
+      requireKnownRefs('', [{ spaceId: body.spaceId }], spaces);
       try {
         const now = clock();
         const { created } = await upsertTick(db, personaId, tickId, body, now);
