@@ -12,10 +12,13 @@ export type PersonaAccount = z.output<typeof personaAccountSchema>;
 
 /**
  * `POST /api/v1/admin/personas`: upsert a persona by email. The caller derives the
- * password (the identity service never needs the seed secret).
+ * password (the identity service never needs the seed secret). Without one, a new
+ * account gets no password (the runner opens it with a service-key token, `POST
+ * /api/v1/internal/personas/:id/token`: no scrypt hash to seed or to sign in) and a known
+ * account keeps the one it has.
  */
 export const personaUpsertSchema = personaAccountSchema.extend({
-  password: storedText().min(8).max(128),
+  password: storedText().min(8).max(128).optional(),
 });
 
 /** The space types a shared space can have (personal spaces come with the account). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spaceSummarySchema } from './identity';
 import { personaProfileSchema } from './persona-profile';
 
 /** A persona the runner should take through a day now. */
@@ -7,6 +8,11 @@ export const duePersonaSchema = personaProfileSchema.extend({
   email: z.email(),
   name: z.string(),
   lastActiveAt: z.string().nullable(),
+  /**
+   * The persona's spaces, personal first, when a claim took it: the runner plans the day
+   * from them without reading `/api/v1/me/spaces` (absent in the `GET /due` answer).
+   */
+  spaces: z.array(spaceSummarySchema).optional(),
 });
 
 export type DuePersona = z.output<typeof duePersonaSchema>;

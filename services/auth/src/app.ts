@@ -32,6 +32,7 @@ import { internalClaimRoutes } from './personas/routes/internal-claims';
 import { internalCoverageRoutes } from './personas/routes/internal-coverage';
 import { internalDeadLetterRoutes } from './personas/routes/internal-dead-letters';
 import { internalPersonaRoutes } from './personas/routes/internal-personas';
+import { internalTokenRoutes } from './personas/routes/internal-tokens';
 
 /** How long transcripts are kept when `TRANSCRIPT_RETENTION_DAYS` is not set. */
 export const DEFAULT_TRANSCRIPT_RETENTION_DAYS = 30;
@@ -136,6 +137,7 @@ export function createApp(deps: AuthAppDeps) {
   const internal = new Hono<AppEnv>()
     .use(requireServiceKey(serviceKey))
     .route('/personas', internalClaimRoutes({ db, clock }))
+    .route('/personas', internalTokenRoutes({ db, auth }))
     .route(
       '/personas',
       internalPersonaRoutes({

@@ -1,4 +1,4 @@
-import { type AccessTokenPayload, TOKEN_AUDIENCE } from '@mana/contracts';
+import { type AccessTokenPayload, TOKEN_AUDIENCE, type UserKind } from '@mana/contracts';
 import {
   accounts,
   type Database,
@@ -54,7 +54,17 @@ export interface AuthOptions {
  */
 export function createAuth(options: AuthOptions) {
   const { db, personaTokenSeconds } = options;
-  return betterAuth({
+  /** A token's own claims (beside `sub`, `iat`, `iss`, `aud`): persona tokens live longer. */
+  const claimsOf = (user: TokenUser): AccessTokenPayload & { exp?: number } => ({
+    email: user.email,
+    name: user.name,
+    kind: user.kind ?? 'human',
+    role: user.role ?? 'user',
+    ...(user.kind === 'persona' && personaTokenSeconds !== undefined
+      ? { exp: Math.floor(Date.now() / 1000) + personaTokenSeconds }
+      : {}),
+  });
+  const instance = betterAuth({
     appName: 'Mana',
     baseURL: options.baseURL,
     basePath: '/api/auth',
@@ -129,15 +139,7 @@ export function createAuth(options: AuthOptions) {
           issuer: options.baseURL,
           audience: TOKEN_AUDIENCE,
           expirationTime: options.jwtExpiresIn,
-          definePayload: ({ user }): AccessTokenPayload & { exp?: number } => ({
-            email: user.email,
-            name: user.name,
-            kind: user.kind ?? 'human',
-            role: user.role ?? 'user',
-            ...(user.kind === 'persona' && personaTokenSeconds !== undefined
-              ? { exp: Math.floor(Date.now() / 1000) + personaTokenSeconds }
-              : {}),
-          }),
+          definePayload: ({ user }) => claimsOf(user),
         },
         schema: { jwks: { modelName: 'jwks' } },
       }),
@@ -169,6 +171,25 @@ export function createAuth(options: AuthOptions) {
       }),
     ],
   });
+  return Object.assign(instance, {
+    /**
+     * A JWT for `user`, signed with the same keys and claims as a login's, without a
+     * password or a session: the persona runner's tokens (`POST
+     * /api/v1/internal/personas/:id/token`). Any service verifies it like any other.
+     */
+    mintAccessToken: async (user: TokenUser & { id: string }): Promise<string> => {
+      const payload = { ...claimsOf(user), sub: user.id, iat: Math.floor(Date.now() / 1000) };
+      return (await instance.api.signJWT({ body: { payload } })).token;
+    },
+  });
+}
+
+/** What a token says of its account. */
+interface TokenUser {
+  email: string;
+  name: string;
+  kind?: UserKind | null | undefined;
+  role?: string | null | undefined;
 }
 
 /** The Better Auth instance type of this service. */

@@ -144,7 +144,8 @@ export type TestAuthApp = Awaited<ReturnType<typeof createTestAuthApp>>;
 interface PersonaInput {
   email: string;
   name: string;
-  password: string;
+  /** `undefined`: an account without a password (opened by minted tokens only). */
+  password: string | undefined;
   archetype: string;
   systemPrompt: string;
   moduleMix: Record<string, number>;

@@ -44,8 +44,22 @@ export async function ensurePersonalSpace(
 
 /** Every space the user belongs to, personal first. */
 export async function listUserSpaces(db: Database, userId: string): Promise<SpaceView[]> {
-  return db
+  return (await spacesOfUsers(db, [userId])).get(userId) ?? [];
+}
+
+/**
+ * Every space of each of these users, personal first, in one query (a claim hands the
+ * runner its personas' spaces with them). A user without spaces has no entry.
+ */
+export async function spacesOfUsers(
+  db: Database,
+  userIds: readonly string[],
+): Promise<Map<string, SpaceView[]>> {
+  const byUser = new Map<string, SpaceView[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
     .select({
+      userId: members.userId,
       id: organizations.id,
       name: organizations.name,
       slug: organizations.slug,
@@ -54,12 +68,18 @@ export async function listUserSpaces(db: Database, userId: string): Promise<Spac
     })
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(eq(members.userId, userId))
+    .where(inArray(members.userId, [...userIds]))
     .orderBy(
       sql`${organizations.type} <> 'personal'`,
       asc(organizations.createdAt),
       asc(organizations.id),
     );
+  for (const { userId, ...space } of rows) {
+    const list = byUser.get(userId);
+    if (list) list.push(space);
+    else byUser.set(userId, [space]);
+  }
+  return byUser;
 }
 
 /** A member of a shared space, named by email. */

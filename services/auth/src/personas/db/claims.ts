@@ -1,6 +1,7 @@
 import type { BudgetState, ClaimBudget, DuePersona } from '@mana/contracts';
 import type { Database } from '@mana/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { spacesOfUsers } from '../../identity/db/spaces';
 import { todaysSpend, tokensToday, underTokenBudget } from './budget';
 import { type DueRow, dueQuery, toDuePersona } from './due';
 
@@ -35,6 +36,9 @@ export interface Claim {
  * before leases existed, or whose lease ran out unseen: nobody holds the persona, so
  * nobody is living them). Two runners claiming at once never get the same persona, and
  * neither waits for the other's rows.
+ *
+ * Each claimed persona comes with its spaces (one more query for the batch), so the
+ * runner plans the day without reading them with the persona's token.
  *
  * With a `budget`, today's spend is read first: past the daily cost cap nothing is
  * claimed; a persona whose ticks of today reached the token budget is not picked (it
@@ -96,7 +100,19 @@ export async function claimDuePersonas(
         from picked join claimed using (user_id)
         order by picked.next_due_at, picked.persona_created_at, picked.user_id`,
   );
-  const personas = picked.map(toDuePersona);
+  const spaces = await spacesOfUsers(
+    db,
+    picked.map((row) => row.user_id),
+  );
+  const personas = picked.map((row) => ({
+    ...toDuePersona(row),
+    spaces: (spaces.get(row.user_id) ?? []).map(({ id, name, type, role }) => ({
+      id,
+      name,
+      type,
+      role,
+    })),
+  }));
   return {
     personas,
     leaseUntil,

@@ -10,7 +10,8 @@ import { upsertPersonaProfile } from './persona-admin';
 export interface PersonaAccountInput {
   email: string;
   name: string;
-  password: string;
+  /** Absent: a new account gets no password, a known one keeps its own. */
+  password?: string | undefined;
   profile: PersonaProfile;
 }
 
@@ -30,7 +31,9 @@ export class NotAPersonaError extends Error {
  * profile in one transaction: a failure anywhere leaves nothing behind (no account that
  * can sign in without a profile, no email refused for good). The password is hashed
  * with Better Auth's own hasher before the transaction opens (hashing is slow; a
- * transaction should not wait on it), so the account signs in like any other.
+ * transaction should not wait on it), so the account signs in like any other. Without a
+ * password nothing is hashed: a new account has no credential (the runner opens it with
+ * a service-key token) and a known one keeps its own.
  */
 export async function upsertPersonaAccount(
   db: Database,
@@ -38,17 +41,7 @@ export async function upsertPersonaAccount(
   input: PersonaAccountInput,
 ): Promise<{ userId: string; created: boolean; changed: boolean }> {
   const { email, name, password, profile } = input;
-  const ctx = await auth.$context;
-  const [known] = await db
-    .select({ id: users.id, hash: accounts.password })
-    .from(users)
-    .leftJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.providerId, 'credential')))
-    .where(eq(users.email, email));
-  // A known account whose stored hash still matches keeps it; otherwise a new one.
-  const keepsHash = Boolean(
-    known?.hash && (await ctx.password.verify({ hash: known.hash, password })),
-  );
-  const hash = keepsHash ? undefined : await ctx.password.hash(password);
+  const hash = password === undefined ? undefined : await newHash(db, auth, email, password);
 
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -92,4 +85,24 @@ export async function upsertPersonaAccount(
     const profileResult = await upsertPersonaProfile(tx, userId, profile);
     return { userId, created, changed: created || changed || profileResult.changed };
   });
+}
+
+/**
+ * The hash to store for `password`: undefined when the known account's stored hash
+ * already matches it (it keeps that one), a new hash otherwise.
+ */
+async function newHash(
+  db: Database,
+  auth: Auth,
+  email: string,
+  password: string,
+): Promise<string | undefined> {
+  const ctx = await auth.$context;
+  const [known] = await db
+    .select({ hash: accounts.password })
+    .from(users)
+    .innerJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.providerId, 'credential')))
+    .where(eq(users.email, email));
+  if (known?.hash && (await ctx.password.verify({ hash: known.hash, password }))) return undefined;
+  return ctx.password.hash(password);
 }
