@@ -106,12 +106,12 @@ export class PersonaRunner {
   }
 
   /**
-   * Logs a persona in the way a tick does and returns its id and personal space: the
-   * quickest check that the runner can act as a persona (`GET /diag/login`).
+   * Logs a persona in with its derived password and returns its id and personal space:
+   * the quickest check that the runner can act as a persona (`GET /diag/login`).
    */
   async diagLogin(email: string): Promise<{ userId: string; spaceId: string }> {
     if (!this.#identity) throw new Error('PERSONA_SEED_SECRET is not set');
-    const { userId, spaces } = await this.#identity.session(email);
+    const { userId, spaces } = await this.#identity.passwordSession(email);
     const personal = spaces.find((s) => s.type === 'personal');
     if (!personal) throw new Error(`${email} has no personal space`);
     return { userId, spaceId: personal.id };

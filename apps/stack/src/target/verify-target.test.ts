@@ -5,15 +5,15 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TargetFile } from '@mana/contracts';
-import type { PersonaAuthenticator } from '@mana/persona-runner';
+import type { IdentityClient } from '@mana/persona-runner';
 import { describe, expect, it } from 'vitest';
 import { loadTarget } from './load-target';
 import { TargetError } from './target-error';
 import { verifyTarget } from './verify-target';
 
 const memory = join(import.meta.dirname, '../../../../targets/memory.json');
-const noIdentity: PersonaAuthenticator = {
-  session: () => Promise.reject(new Error('not used')),
+const noIdentity: Pick<IdentityClient, 'passwordSession'> = {
+  passwordSession: () => Promise.reject(new Error('not used')),
 };
 
 /** The memory target with `change` applied to its file, verified against the server. */

@@ -1,4 +1,4 @@
-import type { Brain, PersonaAuthenticator } from '@mana/persona-runner';
+import type { Brain, IdentityClient } from '@mana/persona-runner';
 import type { LoadedTarget } from './load-target';
 import { TargetError } from './target-error';
 import { targetToolProblems } from './target-problems';
@@ -11,7 +11,7 @@ import { targetToolProblems } from './target-problems';
  */
 export async function verifyTarget(
   target: LoadedTarget,
-  identity: PersonaAuthenticator,
+  identity: Pick<IdentityClient, 'passwordSession'>,
   brain: Brain | undefined,
 ): Promise<void> {
   const runner = target.runner;
@@ -28,7 +28,7 @@ export async function verifyTarget(
     try {
       const { token } = runner.signIn
         ? await runner.signIn.login(first.email)
-        : await identity.session(first.email);
+        : await identity.passwordSession(first.email);
       tools = await runner.listToolNames(first, token);
     } catch (error) {
       const server = target.file.server.url ?? target.file.server.command;

@@ -5,6 +5,7 @@ import {
   type SpaceSummary,
 } from '@mana/contracts';
 import { derivePersonaPassword } from '@mana/personas';
+import type { DayPersona } from '../target/persona-authenticator';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
 
 /** A space of the persona. */
@@ -40,10 +41,13 @@ export interface IdentityClientOptions {
 }
 
 /**
- * Logs personas in the way any client would (email + derived password → JWT) and reads
- * their spaces. Tokens are cached per email until a minute before they expire, so a
- * persona lived every day logs in once per token lifetime, not once per day (a login
- * costs a scrypt hash, ≈ 0.15 s of CPU).
+ * Opens personas' accounts for their days. With the service key, a day's token is minted
+ * by the identity service (`POST /api/v1/internal/personas/:id/token`: one signature, no
+ * password, no scrypt hash) and its spaces come with the claim; without it, or by
+ * email ({@link passwordSession}), the persona logs in the way any client would (email + derived
+ * password → JWT; a scrypt hash, ≈ 86 ms of CPU) and reads its spaces. Tokens are cached
+ * until a minute before they expire, so a persona lived every day gets one per token
+ * lifetime, not one per day.
  */
 export class IdentityClient {
   readonly #base: string;
@@ -53,6 +57,8 @@ export class IdentityClient {
   readonly #fetch: typeof fetch;
   readonly #now: () => number;
   readonly #tokens = new Map<string, { token: string; userId: string; expiresAt: number }>();
+  /** Minted tokens by persona id (a reseeded database gives the same email a new id). */
+  readonly #minted = new Map<string, { token: string; userId: string; expiresAt: number }>();
 
   constructor(options: IdentityClientOptions) {
     if (!options.seedSecret) throw new Error('IdentityClient needs the persona seed secret');
@@ -92,7 +98,9 @@ export class IdentityClient {
    * rotated key, a restarted service with new keys) it is forgotten, the persona logs in
    * once again and the spaces are read with the new token.
    */
-  async session(email: string): Promise<{ token: string; userId: string; spaces: PersonaSpace[] }> {
+  async passwordSession(
+    email: string,
+  ): Promise<{ token: string; userId: string; spaces: PersonaSpace[] }> {
     const cached = this.#tokens.has(email);
     let login = await this.login(email);
     try {
@@ -105,9 +113,47 @@ export class IdentityClient {
     }
   }
 
-  /** Forgets a cached token (after the gateway refused it). */
-  forget(email: string): void {
-    this.#tokens.delete(email);
+  /**
+   * The token and spaces of a claimed persona's day. With the service key the token is
+   * minted (or reused) by persona id, and the spaces are the claim's when it carried
+   * them; otherwise it is {@link passwordSession} by email.
+   */
+  async session(
+    persona: DayPersona,
+  ): Promise<{ token: string; userId: string; spaces: PersonaSpace[] }> {
+    if (!this.#serviceKey) return this.passwordSession(persona.email);
+    const { token, userId } = await this.#mint(persona.userId);
+    return { token, userId, spaces: persona.spaces ?? (await this.spaces(token)) };
+  }
+
+  /**
+   * Forgets a persona's cached tokens (after a day of it failed: a token the gateway no
+   * longer takes is not used again; the next day gets a fresh one).
+   */
+  forget(persona: string | DayPersona): void {
+    if (typeof persona === 'string') {
+      this.#tokens.delete(persona);
+      return;
+    }
+    this.#tokens.delete(persona.email);
+    this.#minted.delete(persona.userId);
+  }
+
+  async #mint(userId: string): Promise<{ token: string; userId: string }> {
+    const cached = this.#minted.get(userId);
+    if (cached && cached.expiresAt - 60_000 > this.#now()) return cached;
+    const body = loginAnswerSchema.parse(
+      await this.#call(
+        'POST',
+        `/api/v1/internal/personas/${encodeURIComponent(userId)}/token`,
+        undefined,
+        undefined,
+        this.#serviceKey ? { [HEADERS.serviceKey]: this.#serviceKey } : {},
+      ),
+    );
+    const entry = { token: body.accessToken, userId, expiresAt: Date.parse(body.expiresAt) };
+    this.#minted.set(userId, entry);
+    return entry;
   }
 
   /** The persona's spaces. */

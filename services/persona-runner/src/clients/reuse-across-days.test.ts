@@ -1,16 +1,22 @@
-// Issue 11 item 4: persona-days reuse what the runner already has. Two days of one persona
-// log in once; a token the identity service refuses is replaced by one more login; the
+// Issue 11 item 4: persona-days reuse what the runner already has. With the service key a
+// persona's days mint one token and read no spaces (the claim carries them); by password,
+// two days of one persona log in once; a token the identity service refuses is replaced by one more login; the
 // days of a module set share one MCP client (one initialize, one tools/list), while each
 // request still carries its own day's token and space.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_SEED_SECRET, startTestStack, type TestStack } from '../testing/stack-harness';
+import {
+  STACK_SEED_SECRET,
+  STACK_SERVICE_KEY,
+  startTestStack,
+  type TestStack,
+} from '../testing/stack-harness';
 import { connectGateway, gatewayHeaders } from './gateway';
 import { GatewayConnections } from './gateway-connections';
 import { IdentityClient } from './identity';
 
 /** A fetch that counts logins and, when told, hands out a token the service will refuse. */
 function countingFetch() {
-  const seen = { logins: 0, tamperNext: false, methods: [] as string[] };
+  const seen = { logins: 0, mints: 0, spaceReads: 0, tamperNext: false, methods: [] as string[] };
   const counted: typeof fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (typeof init?.body === 'string' && init.body.startsWith('{"')) {
@@ -18,6 +24,8 @@ function countingFetch() {
       if (method) seen.methods.push(method);
     }
     const response = await fetch(input, init);
+    if (url.endsWith('/token')) seen.mints += 1;
+    if (url.endsWith('/api/v1/me/spaces')) seen.spaceReads += 1;
     if (!url.endsWith('/api/v1/auth/login')) return response;
     seen.logins += 1;
     if (!seen.tamperNext) return response;
@@ -40,12 +48,46 @@ describe('issue 11 item 4: reuse across persona-days', () => {
   const identity = (fetch: typeof globalThis.fetch) =>
     new IdentityClient({ authUrl: stack.auth.url, seedSecret: STACK_SEED_SECRET, fetch });
 
+  it('with the service key, days mint one token, log in never and read no spaces', async () => {
+    const counting = countingFetch();
+    const client = new IdentityClient({
+      authUrl: stack.auth.url,
+      seedSecret: STACK_SEED_SECRET,
+      serviceKey: STACK_SERVICE_KEY,
+      fetch: counting.fetch,
+    });
+    const email = stack.persona('maya').email;
+    const { accessToken, user } = await stack.login(email);
+    const claimed = { userId: user.id, email, spaces: await stack.spacesOf(accessToken) };
+    const first = await client.session(claimed);
+    const second = await client.session(claimed);
+    expect(counting.seen).toMatchObject({ mints: 1, logins: 0, spaceReads: 0 });
+    expect(second.token).toBe(first.token);
+    expect(second.spaces).toBe(claimed.spaces);
+    const personal = claimed.spaces.find((s) => s.type === 'personal');
+    if (!personal) throw new Error('maya has no personal space');
+    // The minted token acts as the persona at the gateway.
+    const session = await connectGateway({
+      url: stack.mcp.mcpUrl,
+      headers: gatewayHeaders(first.token, personal.id, ['todo']),
+    });
+    expect((await session.callTool('todo.list', { status: 'all', limit: 1 })).ok).toBe(true);
+    await session.close();
+    // A day that failed forgets the token; the next one mints a fresh one.
+    client.forget(claimed);
+    await client.session(claimed);
+    expect(counting.seen.mints).toBe(2);
+    // Without spaces from a claim, they are read with the token.
+    await client.session({ userId: user.id, email });
+    expect(counting.seen.spaceReads).toBe(1);
+  });
+
   it('two days of one persona log in once', async () => {
     const counting = countingFetch();
     const client = identity(counting.fetch);
     const email = stack.persona('maya').email;
-    const first = await client.session(email);
-    const second = await client.session(email);
+    const first = await client.passwordSession(email);
+    const second = await client.passwordSession(email);
     expect(counting.seen.logins).toBe(1);
     expect(second.token).toBe(first.token);
     expect(second.spaces.some((s) => s.type === 'personal')).toBe(true);
@@ -57,10 +99,10 @@ describe('issue 11 item 4: reuse across persona-days', () => {
     const email = stack.persona('maya').email;
     counting.seen.tamperNext = true;
     await client.login(email);
-    const day = await client.session(email);
+    const day = await client.passwordSession(email);
     expect(counting.seen.logins).toBe(2);
     expect(day.spaces.length).toBeGreaterThan(0);
-    await client.session(email);
+    await client.passwordSession(email);
     expect(counting.seen.logins).toBe(2);
   });
 

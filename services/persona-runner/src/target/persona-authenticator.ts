@@ -1,13 +1,22 @@
 import type { IdentityClient, PersonaSpace } from '../clients/identity';
 
+/** Whom a day signs in as: a claimed persona, with its spaces when the claim carried them. */
+export interface DayPersona {
+  userId: string;
+  email: string;
+  spaces?: PersonaSpace[] | undefined;
+}
+
 /**
  * How a persona's day signs in: `session` answers the token its MCP connection carries
  * and the spaces where it may act (the identity service's spaces of the persona). The
  * built-in identity service (`IdentityClient`, which keeps tokens across days) is one; a
- * target with a sign-in of its own is another ({@link withTargetSignIn}).
+ * target with a sign-in of its own is another ({@link withTargetSignIn}). `forget` drops
+ * what it keeps of a persona whose day failed, so a token no longer taken fails one day.
  */
 export interface PersonaAuthenticator {
-  session(email: string): Promise<{ token: string; spaces: PersonaSpace[] }>;
+  session(persona: DayPersona): Promise<{ token: string; spaces: PersonaSpace[] }>;
+  forget?(persona: DayPersona): void;
 }
 
 /**
@@ -28,12 +37,13 @@ export function withTargetSignIn(
   target: TargetSignIn,
 ): PersonaAuthenticator {
   return {
-    async session(email) {
+    async session(persona) {
       const [{ token }, { spaces }] = await Promise.all([
-        target.login(email),
-        store.session(email),
+        target.login(persona.email),
+        store.session(persona),
       ]);
       return { token, spaces };
     },
+    forget: (persona) => store.forget(persona),
   };
 }

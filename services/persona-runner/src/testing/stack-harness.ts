@@ -1,5 +1,5 @@
 import { startAuthService } from '@mana/auth';
-import type { DuePersona } from '@mana/contracts';
+import type { DuePersona, SpaceSummary } from '@mana/contracts';
 import { createTestDatabase } from '@mana/db/testing';
 import { startMcpGateway } from '@mana/mcp';
 import { derivePersonaPassword, loadCatalog, seedPersonas } from '@mana/personas';
@@ -56,8 +56,7 @@ export async function startTestStack(
     const response = await fetch(`${auth.url}/api/v1/me/spaces`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    return ((await response.json()) as { spaces: { id: string; name: string; type: string }[] })
-      .spaces;
+    return ((await response.json()) as { spaces: SpaceSummary[] }).spaces;
   };
 
   return {

@@ -95,6 +95,8 @@ export async function liveDay(
     // A brain may attach what it spent before failing; the tick should still show it.
     day.usage = addUsage(day.usage, (cause as { usage?: Usage } | undefined)?.usage);
     log.warn({ err: cause, status: day.status }, 'persona day did not complete');
+    // A token the gateway no longer takes (rotated keys) fails one day, not every day after.
+    deps.identity.forget?.(persona);
   } finally {
     abort.release();
     callLog.end();
@@ -122,7 +124,7 @@ async function liveAndRate(
   // running one (a day that failed to log in is stored too).
   const [recorded, session] = await Promise.allSettled([
     running,
-    abortable(deps.identity.session(persona.email), signal),
+    abortable(deps.identity.session(persona), signal),
   ]);
   if (recorded.status === 'rejected') throw recorded.reason;
   if (session.status === 'rejected') throw session.reason;
