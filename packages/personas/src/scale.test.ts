@@ -17,6 +17,9 @@ describe('scaleCatalog', () => {
     expect(clone?.email).toBe(first?.email.replace('@', '+1@'));
     expect(clone?.name).toBe(`${first?.name} 2`);
     expect(clone?.moduleMix).toEqual(first?.moduleMix);
+    // Clones have no password (seeding thousands of hashes would take minutes); the originals keep theirs.
+    expect(clone?.password).toBe(false);
+    expect(scaled.personas.slice(0, size).every((p) => p.password === undefined)).toBe(true);
     const space = catalog.spaces[0];
     const copy = scaled.spaces.find((s) => s.slug === `${space?.slug}-1`);
     expect(copy?.members.map((m) => m.email)).toEqual(

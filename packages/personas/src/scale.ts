@@ -7,7 +7,9 @@ import type { Catalog } from './schema';
  * part of its email and ` c+1` after its name, and clones the shared spaces among that
  * copy's personas (slug `<slug>-c`). Members cut off by `count` leave their spaces; a
  * space left with no members is dropped. The personas keep their mixes, and their
- * cadences unless `options.cadence` gives every one the same.
+ * cadences unless `options.cadence` gives every one the same. Clones have no password
+ * (`password: false`): seeding thousands of scrypt hashes would take minutes, and the
+ * runner opens their accounts with service-key tokens.
  *
  * @example
  * scaleCatalog(loadCatalog(), 1000).personas.length; // 1000
@@ -36,6 +38,7 @@ export function scaleCatalog(
               ...cadence,
               email: cloneEmail(persona.email, copy),
               name: `${persona.name} ${copy + 1}`,
+              password: false,
             },
       );
     }

@@ -4,6 +4,7 @@ import { createTestDatabase } from '@mana/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from './catalog';
 import { derivePersonaPassword } from './password';
+import { scaleCatalog } from './scale';
 import { describeSeed, SeedError, seedPersonas } from './seed';
 
 const SERVICE_KEY = 'seed-test-service-key';
@@ -91,6 +92,31 @@ describe('seedPersonas against a running identity service', () => {
         .map((s) => s.name);
       expect(spaces.spaces.map((s) => s.name)).toEqual([persona.name, ...shared]);
     }
+  });
+
+  it('seeds clones without a password, several at a time, and lists them in catalog order', async () => {
+    const catalog = scaleCatalog(loadCatalog(), 25);
+    const lines: string[] = [];
+    const summary = await seedPersonas({
+      authUrl: service.url,
+      serviceKey: SERVICE_KEY,
+      seedSecret: SEED_SECRET,
+      catalog,
+      concurrency: 4,
+      onProgress: (l) => lines.push(l),
+    });
+    const clones = catalog.personas.slice(10).map((p) => p.email);
+    expect(summary.personas.created).toEqual(clones);
+    expect(summary.personas.unchanged).toEqual(catalog.personas.slice(0, 10).map((p) => p.email));
+    expect(lines.filter((l) => l.startsWith('persona '))).toHaveLength(25);
+    // A clone has no password: its derived one does not open it (the runner mints its tokens).
+    const clone = clones[0] ?? '';
+    const login = await fetch(`${service.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: clone, password: derivePersonaPassword(SEED_SECRET, clone) }),
+    });
+    expect(login.status).toBe(401);
   });
 
   it('fails clearly on a wrong service key or an unreachable service', async () => {

@@ -1,4 +1,5 @@
 import { HEADERS, upsertAnswerSchema } from '@mana/contracts';
+import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { loadCatalog } from './catalog';
 import { derivePersonaPassword } from './password';
@@ -15,7 +16,15 @@ export interface SeedOptions {
   fetch?: typeof fetch;
   /** Called with one line per persona and space, as they are done. */
   onProgress?: (line: string) => void;
+  /**
+   * Personas upserted at once (default {@link SEED_CONCURRENCY}). Each is a request and a
+   * transaction; the identity service still hashes passwords one at a time by its own limit.
+   */
+  concurrency?: number;
 }
+
+/** Persona upserts in flight at once by default. */
+export const SEED_CONCURRENCY = 8;
 
 /** What happened to each persona or space, by email or slug. */
 export interface SeedOutcome {
@@ -45,8 +54,10 @@ type UpsertAnswer = z.output<typeof upsertAnswerSchema>;
 /**
  * Registers the catalog through the identity service's admin API, the same path any
  * account takes: each persona is signed up (or found) by email with its derived
- * password, marked `kind = persona` and given its profile; then each shared space is
- * put with exactly its members. Idempotent: a second run reports everything unchanged.
+ * password (none for a persona marked `password: false`), marked `kind = persona` and
+ * given its profile, `concurrency` at a time; then each shared space is put with exactly
+ * its members. Idempotent: a second run reports everything unchanged. The summary lists
+ * personas in catalog order; progress lines come as each is done.
  */
 export async function seedPersonas(options: SeedOptions): Promise<SeedSummary> {
   const catalog = options.catalog ?? loadCatalog();
@@ -83,33 +94,44 @@ export async function seedPersonas(options: SeedOptions): Promise<SeedSummary> {
     return parsed.data;
   };
 
-  for (const persona of catalog.personas) {
-    const answer = await call('POST', '/api/v1/admin/personas', {
-      ...persona,
-      password: derivePersonaPassword(options.seedSecret, persona.email),
-    });
-    const outcome = record(summary.personas, persona.email, answer);
-    progress(`persona ${persona.email}: ${outcome}`);
-  }
+  const limit = pLimit(Math.max(1, options.concurrency ?? SEED_CONCURRENCY));
+  const answers = await Promise.all(
+    catalog.personas.map(({ password, ...persona }) =>
+      limit(async () => {
+        const answer = await call('POST', '/api/v1/admin/personas', {
+          ...persona,
+          ...(password === false
+            ? {}
+            : { password: derivePersonaPassword(options.seedSecret, persona.email) }),
+        });
+        progress(`persona ${persona.email}: ${outcomeOf(answer)}`);
+        return answer;
+      }),
+    ),
+  ).catch((error: unknown) => {
+    // The first refusal stops the rest: nothing more is sent once one failed.
+    limit.clearQueue();
+    throw error;
+  });
+  catalog.personas.forEach((persona, i) => {
+    const answer = answers[i];
+    if (answer) record(summary.personas, persona.email, answer);
+  });
   for (const space of catalog.spaces) {
     const answer = await call('PUT', '/api/v1/admin/spaces', space);
-    const outcome = record(summary.spaces, space.slug, answer);
-    progress(`space ${space.slug}: ${outcome}`);
+    progress(`space ${space.slug}: ${record(summary.spaces, space.slug, answer)}`);
   }
   return summary;
 }
 
+function outcomeOf(answer: UpsertAnswer): 'created' | 'updated' | 'unchanged' {
+  return answer.created ? 'created' : answer.changed ? 'updated' : 'unchanged';
+}
+
 function record(outcome: SeedOutcome, key: string, answer: UpsertAnswer): string {
-  if (answer.created) {
-    outcome.created.push(key);
-    return 'created';
-  }
-  if (answer.changed) {
-    outcome.updated.push(key);
-    return 'updated';
-  }
-  outcome.unchanged.push(key);
-  return 'unchanged';
+  const kind = outcomeOf(answer);
+  outcome[kind].push(key);
+  return kind;
 }
 
 /** One line for people: what the seed did, or that there was nothing to do. */
