@@ -23,6 +23,12 @@ export interface GatewayAccess {
   connect?: (signal?: AbortSignal) => Promise<GatewaySession>;
   /** Why the app failed the day (its stdio server died mid-day), once it has. */
   failure?: () => Error | undefined;
+  /**
+   * Told when the gateway refuses the day's token or space (HTTP 401 or 403 on a request
+   * of the shared connections): the day fails at once with that error, whatever the
+   * brain would make of it. The runner sets it; a day's first call is its check.
+   */
+  refused?: (error: Error) => void;
 }
 
 /** The space a persona acts in today. */

@@ -3,7 +3,6 @@ import { HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { GatewayAccess } from '../brains/types';
 import { withOwnSignal } from '../target/with-own-signal';
@@ -11,12 +10,13 @@ import { tracePropagatingFetch } from '../telemetry/tool-span';
 import {
   callTool,
   DEFAULT_CALL_TIMEOUT_MS,
+  GatewayRefusedError,
   type GatewaySession,
   type GatewayTool,
   lazyOutputValidation,
-  linkedTo,
   listAllTools,
   type OutputValidation,
+  refusalOf,
   sessionRequests,
 } from './gateway';
 
@@ -38,8 +38,11 @@ interface Connection {
  * once; each request still carries its own day's headers (the persona's token, the space
  * of the day), put on by the client's `fetch` from the day's async context.
  *
- * A day's {@link open} pings the gateway with its headers, so a refused token or space
- * still fails the day at connect, as a day's own client would.
+ * A day's {@link open} sends nothing: its first request is its check. A request the
+ * gateway refuses (401 or 403: a token or space no longer taken) throws a
+ * `GatewayRefusedError`, never a failed call, and tells `access.refused`, which fails the
+ * day. (A ping per day to find out first cost a gateway request, an account and
+ * membership read and ≈ 4 ms of CPU on every day, for the rare day that is refused.)
  *
  * @example
  * const connections = new GatewayConnections();
@@ -64,20 +67,21 @@ export class GatewayConnections {
 
   /** A day's session over the shared client of its gateway and modules. */
   async open(access: GatewayAccess, signal?: AbortSignal): Promise<GatewaySession> {
+    const refuse = (error: unknown): never => {
+      const refusal = refusalOf(error);
+      if (refusal instanceof GatewayRefusedError) access.refused?.(refusal);
+      throw refusal;
+    };
     const connection = this.#connection(access);
-    const client = await connection.client;
+    // A new client initializes with the first day's headers: that day may be refused there.
+    const client = await connection.client.catch(refuse);
     const timeout = access.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
-    const asDay = <T>(send: () => Promise<T>) => dayHeaders.run(access.headers, send);
+    const asDay = <T>(send: () => Promise<T>) => dayHeaders.run(access.headers, send).catch(refuse);
     const requests = sessionRequests(client, timeout, signal);
     const request = {
       list: (params: Parameters<typeof requests.list>[0]) => asDay(() => requests.list(params)),
       call: (params: Parameters<typeof requests.call>[0]) => asDay(() => requests.call(params)),
     };
-    await asDay(() =>
-      linkedTo(signal, (callSignal) =>
-        client.request({ method: 'ping' }, EmptyResultSchema, { timeout, signal: callSignal }),
-      ),
-    );
     return {
       listTools: async () => {
         if (!connection.tools) {

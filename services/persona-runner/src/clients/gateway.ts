@@ -1,6 +1,9 @@
 import { type ErrorKind, HEADERS } from '@mana/contracts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import {
+  StreamableHTTPClientTransport,
+  StreamableHTTPError,
+} from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   type CallToolResult,
@@ -91,12 +94,15 @@ export function sessionRequests(
 
 /**
  * Connects the official MCP client to the gateway with the persona's headers. Fails
- * (throws) when the gateway cannot be reached or refuses the token or space.
+ * (throws) when the gateway cannot be reached or refuses the token or space; over the
+ * runner's shared connections nothing is sent at connect, and the day's first request
+ * that the gateway refuses throws a {@link GatewayRefusedError} instead.
  *
  * A call never throws for a failure of its own: it answers `ok: false` with the message
  * and the error's kind (see `error-kind.ts`), also when it ran past its deadline
  * (`access.callTimeoutMs`, default {@link DEFAULT_CALL_TIMEOUT_MS}) or when its output
- * breaks the schema the tool listed (`app_error`). Only an aborted `signal` makes it throw.
+ * breaks the schema the tool listed (`app_error`). Only an aborted `signal`, or a
+ * refusal of the day itself (HTTP 401 or 403, {@link GatewayRefusedError}), makes it throw.
  *
  * With `access.connections` the day borrows the runner's client of its gateway and module
  * set (tool list and validators kept across days, see {@link GatewayConnections});
@@ -165,6 +171,24 @@ export async function listAllTools(request: SessionRequests): Promise<GatewayToo
  * One tool call: never throws for a failure of its own (see {@link connectGateway}), only
  * when the day's `signal` was aborted.
  */
+/**
+ * The gateway refused a day's request itself (HTTP 401 or 403: the persona's token or
+ * space): not a call's failure but the day's, which it fails.
+ */
+export class GatewayRefusedError extends Error {
+  constructor(cause: StreamableHTTPError) {
+    super(`the gateway refused the persona's token or space: ${cause.message}`, { cause });
+    this.name = 'GatewayRefusedError';
+  }
+}
+
+/** `error` as a {@link GatewayRefusedError} when it is an HTTP 401 or 403; else itself. */
+export function refusalOf(error: unknown): unknown {
+  return error instanceof StreamableHTTPError && (error.code === 401 || error.code === 403)
+    ? new GatewayRefusedError(error)
+    : error;
+}
+
 export async function callTool(
   request: SessionRequests,
   validation: OutputValidation,
@@ -198,7 +222,7 @@ export async function callTool(
     }
     return { ok: true, output: result.structuredContent };
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (signal?.aborted || error instanceof GatewayRefusedError) throw error;
     return {
       ok: false,
       errorMessage: error instanceof Error ? error.message : String(error),

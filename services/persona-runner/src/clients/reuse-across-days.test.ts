@@ -10,7 +10,7 @@ import {
   startTestStack,
   type TestStack,
 } from '../testing/stack-harness';
-import { connectGateway, gatewayHeaders } from './gateway';
+import { connectGateway, GatewayRefusedError, gatewayHeaders } from './gateway';
 import { GatewayConnections } from './gateway-connections';
 import { IdentityClient } from './identity';
 
@@ -140,7 +140,6 @@ describe('issue 11 item 4: reuse across persona-days', () => {
       const count = (method: string) => counting.seen.methods.filter((m) => m === method).length;
       expect(count('initialize')).toBe(1);
       expect(count('tools/list')).toBe(1);
-      expect(count('ping')).toBe(2);
 
       // Each persona sees only its own day's todo: the calls carried each day's token.
       for (const [i, day] of days.entries()) {
@@ -151,14 +150,21 @@ describe('issue 11 item 4: reuse across persona-days', () => {
         expect(seen).not.toContain(titles[1 - i]);
       }
 
-      // A refused token still fails the day at connect, shared client or not.
-      const refused = {
+      // No ping per day: the first request is the check. A refused token is the day's
+      // failure (GatewayRefusedError, and the day is told), never a failed call.
+      expect(count('ping')).toBe(0);
+      const refusals: Error[] = [];
+      const refused = await connectGateway({
         ...days[0]?.access,
         url: stack.mcp.mcpUrl,
         headers: { ...days[0]?.access.headers, authorization: 'Bearer not-a-token' },
         connections,
-      };
-      await expect(connectGateway(refused)).rejects.toThrow(/INVALID_TOKEN/);
+        refused: (error) => refusals.push(error),
+      });
+      const call = refused.callTool('todo.list', { status: 'all', limit: 1 });
+      await expect(call).rejects.toBeInstanceOf(GatewayRefusedError);
+      await expect(call).rejects.toThrow(/INVALID_TOKEN/);
+      expect(refusals).toHaveLength(1);
     } finally {
       await connections.close();
     }

@@ -8,8 +8,9 @@ export class DayTimeoutError extends Error {
 
 /**
  * The signal a persona's day runs under: aborted with a {@link DayTimeoutError} after
- * `timeoutMs`, or as soon as the runner's `shutdown` signal aborts (at once if it already
- * has). Call `release()` when the day ends, so neither fires afterwards.
+ * `timeoutMs`, as soon as the runner's `shutdown` signal aborts (at once if it already
+ * has), or with the reason given to `fail`. Call `release()` when the day ends, so
+ * neither fires afterwards.
  *
  * @example
  * const abort = dayAbort(deps.timeoutMs, deps.shutdown);
@@ -18,7 +19,7 @@ export class DayTimeoutError extends Error {
 export function dayAbort(
   timeoutMs: number,
   shutdown: AbortSignal,
-): { signal: AbortSignal; release: () => void } {
+): { signal: AbortSignal; fail: (reason: Error) => void; release: () => void } {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DayTimeoutError(timeoutMs)), timeoutMs);
   // The signal's own reason when it gives one (a lost lease says so); else the shutdown.
@@ -30,6 +31,7 @@ export function dayAbort(
   shutdown.addEventListener('abort', onShutdown, { once: true });
   return {
     signal: controller.signal,
+    fail: (reason) => controller.abort(reason),
     release: () => {
       clearTimeout(timer);
       shutdown.removeEventListener('abort', onShutdown);

@@ -87,7 +87,16 @@ export async function liveDay(
       tickId,
       record: day.running,
     });
-    await dayTrace.run(() => liveAndRate(day, callLog, abort.signal, deps, dayTrace, running));
+    await dayTrace.run(() =>
+      liveAndRate(
+        day,
+        callLog,
+        { signal: abort.signal, refused: abort.fail },
+        deps,
+        dayTrace,
+        running,
+      ),
+    );
   } catch (cause) {
     const reason = abort.signal.aborted ? abort.signal.reason : cause;
     day.status = reason instanceof DayTimeoutError ? 'timeout' : 'failed';
@@ -114,7 +123,7 @@ export async function liveDay(
 async function liveAndRate(
   day: LivedDay,
   calls: CallLog,
-  signal: AbortSignal,
+  { signal, refused }: { signal: AbortSignal; refused: (error: Error) => void },
   deps: DayDeps,
   dayTrace: DayTrace,
   running: Promise<void>,
@@ -142,6 +151,7 @@ async function liveAndRate(
       headers: { ...gatewayHeaders(token, space.id, modules), ...dayTrace.headers() },
       ...(deps.callTimeoutMs ? { callTimeoutMs: deps.callTimeoutMs } : {}),
       ...(deps.gateways ? { connections: deps.gateways } : {}),
+      refused,
     },
     space: { id: space.id, name: space.name, type: space.type },
     modules,
