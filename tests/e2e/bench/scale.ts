@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase, selectRows } from '@mana/db';
-import { loadCatalog, seedPersonas } from '@mana/personas';
+import { loadCatalog, scaleCatalog, seedPersonas } from '@mana/personas';
 import { startStack } from '@mana/stack';
 import { FaultInjector, parseFaults } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
@@ -14,8 +14,9 @@ import { sql } from 'drizzle-orm';
 //
 // Issue 11 item 6: several runner processes on one PostgreSQL database. A database of its
 // own next to BENCH_DATABASE_URL's (default the local server), dropped at the end; the
-// identity service and the gateway in this process; `--personas` daily personas (copies
-// of the catalog's, with their own accounts); each runner a process of its own
+// identity service and the gateway in this process; `--personas` daily personas (the
+// catalog grown by `scaleCatalog`: clones in shared spaces of their own, no passwords);
+// each runner a process of its own
 // (scale-runner.ts) with the scripted brain, `--concurrency` days at a time. The model's
 // latency is stood in for by the gateway's fault drill: every tool call waits
 // `--latency-ms` first (a scripted day makes about a dozen calls, one per model turn of
@@ -113,19 +114,7 @@ try {
   await seedPersonas({
     authUrl: stack.auth.url,
     ...secrets,
-    catalog: {
-      personas: Array.from({ length: count }, (_, i) => {
-        const model = catalog.personas[i % catalog.personas.length];
-        if (!model) throw new Error('empty catalog');
-        return {
-          ...model,
-          name: `${model.name} ${i + 1}`,
-          email: `bench.${i + 1}@mana.test`,
-          tickCadence: 'daily' as const,
-        };
-      }),
-      spaces: [],
-    },
+    catalog: scaleCatalog(catalog, count, { cadence: 'daily' }),
   });
   say(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
   const figures: RoundFigures[] = [];
