@@ -1,9 +1,8 @@
 import { type ClaimBudget, HEADERS } from '@mana/contracts';
 import type { Database } from '@mana/db';
-import { ApiError, requestLog, silentLogger } from '@mana/http';
+import { ApiError, declaredBodyLimit, requestLog, silentLogger } from '@mana/http';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -78,7 +77,7 @@ export function createApp(deps: ConsoleDeps) {
   // `Origin: null` even on same-origin form posts, which the cross-site check refuses.
   app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' }));
   app.use(
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
         throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');

@@ -2,6 +2,7 @@ import type { Database } from '@mana/db';
 import {
   createErrorHandler,
   createTokenVerifier,
+  declaredBodyLimit,
   jsonOnly,
   notFoundHandler,
   requestLog,
@@ -9,7 +10,6 @@ import {
 import { createAppRegistry } from '@mana/tool-registry';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
@@ -87,7 +87,7 @@ export function createApp(deps: AuthAppDeps) {
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
         throw fail('PAYLOAD_TOO_LARGE');
