@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { startAuthService } from '@mana/auth';
 import type { DuePersona, SpaceSummary } from '@mana/contracts';
 import { createTestDatabase } from '@mana/db/testing';
+import { silentLogger } from '@mana/http';
 import { startMcpGateway } from '@mana/mcp';
 import { derivePersonaPassword, loadCatalog, seedPersonas } from '@mana/personas';
 import type { ToolRegistry } from '@mana/tool-registry';
 import { pino } from 'pino';
-import type { DayContext, ToolCall } from '../brains/types';
+import type { Brain, DayContext, ToolCall } from '../brains/types';
 import { gatewayHeaders } from '../clients/gateway';
+import { PersonaRunner, type PersonaRunnerOptions } from '../runner';
 import { CallLog } from '../tick/call-log';
 import { modulesOf } from '../tick/modules-of';
 import { TranscriptRecorder } from '../transcript/transcript-recorder';
@@ -41,6 +44,7 @@ export async function startTestStack(
     seedSecret: STACK_SEED_SECRET,
   });
   const catalog = loadCatalog();
+  const clock = options.clock;
 
   const login = async (email: string) => {
     const response = await fetch(`${auth.url}/api/v1/auth/login`, {
@@ -66,6 +70,25 @@ export async function startTestStack(
     catalog,
     login,
     spacesOf,
+    /**
+     * A runner of this stack (service key, seed secret, a fresh runner id, two days at a
+     * time, 60 s deadlines, silent, the stack's clock), with `options` on top.
+     */
+    runner(options: Partial<PersonaRunnerOptions> & { brain: Brain }): PersonaRunner {
+      return new PersonaRunner({
+        authUrl: auth.url,
+        mcpUrl: mcp.url,
+        serviceKey: STACK_SERVICE_KEY,
+        seedSecret: STACK_SEED_SECRET,
+        runnerId: `test-runner-${randomUUID().slice(0, 8)}`,
+        concurrency: 2,
+        personaTimeoutMs: 60_000,
+        tickIntervalMs: 60_000,
+        logger: silentLogger(),
+        ...(clock ? { clock } : {}),
+        ...options,
+      });
+    },
     /** A catalog persona as the due API would describe it. */
     persona(name: string): DuePersona {
       const entry = catalog.personas.find((p) => p.name.toLowerCase() === name.toLowerCase());

@@ -6,14 +6,8 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScriptedBrain } from '../brains/scripted';
 import type { Brain, DayContext } from '../brains/types';
-import { PersonaRunner } from '../runner';
 import { lyingApp } from '../testing/lying-app';
-import {
-  STACK_SEED_SECRET,
-  STACK_SERVICE_KEY,
-  startTestStack,
-  type TestStack,
-} from '../testing/stack-harness';
+import { startTestStack, type TestStack } from '../testing/stack-harness';
 import { fetchCoverage } from './coverage';
 
 let now = new Date('2026-11-25T09:00:00Z'); // a Wednesday: every cadence is due
@@ -28,18 +22,9 @@ describe('a tick in an app that lies', () => {
   afterAll(() => stack?.close());
 
   const runner = (brain: Brain) =>
-    new PersonaRunner({
-      authUrl: stack.auth.url,
-      mcpUrl: stack.mcp.url,
-      serviceKey: STACK_SERVICE_KEY,
-      seedSecret: STACK_SEED_SECRET,
+    stack.runner({
       brain,
       runnerId: 'checks',
-      concurrency: 2,
-      personaTimeoutMs: 60_000,
-      tickIntervalMs: 60_000,
-      logger: silentLogger(),
-      clock,
       retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
     });
 

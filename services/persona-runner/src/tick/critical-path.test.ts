@@ -1,14 +1,7 @@
 import { personaTicks } from '@mana/db';
-import { silentLogger } from '@mana/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../brains/types';
-import { PersonaRunner } from '../runner';
-import {
-  STACK_SEED_SECRET,
-  STACK_SERVICE_KEY,
-  startTestStack,
-  type TestStack,
-} from '../testing/stack-harness';
+import { startTestStack, type TestStack } from '../testing/stack-harness';
 import { testBrain } from '../testing/test-brain';
 import type { TickResult } from './run-tick';
 
@@ -75,20 +68,7 @@ describe('what a persona-day no longer waits for', { timeout: 60_000 }, () => {
   afterAll(() => stack.close());
 
   const runner = (brain: Brain, fetchFn: typeof fetch) =>
-    new PersonaRunner({
-      authUrl: stack.auth.url,
-      mcpUrl: stack.mcp.url,
-      serviceKey: STACK_SERVICE_KEY,
-      seedSecret: STACK_SEED_SECRET,
-      brain,
-      runnerId: `critical-path-${Math.random()}`,
-      concurrency: 1,
-      personaTimeoutMs: 60_000,
-      tickIntervalMs: 60_000,
-      logger: silentLogger(),
-      clock,
-      fetch: fetchFn,
-    });
+    stack.runner({ brain, fetch: fetchFn, concurrency: 1 });
 
   it('a lane starts its next persona while the last day is still being stored', async () => {
     await stack.db.delete(personaTicks);

@@ -3,17 +3,10 @@
 // refuses still fails the day, at its first request, whatever the brain makes of it, and
 // the next day gets a fresh token.
 import { personaActions } from '@mana/db';
-import { silentLogger } from '@mana/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brain, DayContext } from '../brains/types';
 import { connectGateway } from '../clients/gateway';
-import { PersonaRunner } from '../runner';
-import {
-  STACK_SEED_SECRET,
-  STACK_SERVICE_KEY,
-  startTestStack,
-  type TestStack,
-} from '../testing/stack-harness';
+import { startTestStack, type TestStack } from '../testing/stack-harness';
 import { testBrain } from '../testing/test-brain';
 import type { TickResult } from './run-tick';
 
@@ -72,21 +65,7 @@ describe('a day the gateway refuses', { timeout: 60_000 }, () => {
   });
   afterAll(() => stack.close());
 
-  const runner = (brain: Brain, fetchFn: typeof fetch) =>
-    new PersonaRunner({
-      authUrl: stack.auth.url,
-      mcpUrl: stack.mcp.url,
-      serviceKey: STACK_SERVICE_KEY,
-      seedSecret: STACK_SEED_SECRET,
-      brain,
-      runnerId: `refused-${Math.random()}`,
-      concurrency: 2,
-      personaTimeoutMs: 60_000,
-      tickIntervalMs: 60_000,
-      logger: silentLogger(),
-      clock,
-      fetch: fetchFn,
-    });
+  const runner = (brain: Brain, fetchFn: typeof fetch) => stack.runner({ brain, fetch: fetchFn });
 
   it('fails at its first request, stores no call, and the next day mints a good token', async () => {
     const spoiling = spoilingFetch();

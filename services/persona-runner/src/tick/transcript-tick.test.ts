@@ -1,19 +1,12 @@
 // Whole ticks that store transcripts: a bearer token a tool echoes never reaches the
 // database, and the scripted brain's days show their inputs, outputs and rating turn.
 import { personaActions, personaTranscripts } from '@mana/db';
-import { silentLogger } from '@mana/http';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScriptedBrain } from '../brains/scripted';
 import type { Brain, DayContext } from '../brains/types';
 import { connectGateway } from '../clients/gateway';
-import { PersonaRunner } from '../runner';
-import {
-  STACK_SEED_SECRET,
-  STACK_SERVICE_KEY,
-  startTestStack,
-  type TestStack,
-} from '../testing/stack-harness';
+import { startTestStack, type TestStack } from '../testing/stack-harness';
 
 const SECRET = 'tok_9f8e7d6c5b4a3210fedcba';
 let now = new Date('2026-11-25T09:00:00Z'); // a Wednesday: every cadence is due
@@ -59,18 +52,9 @@ describe('transcripts of a tick', () => {
   afterAll(() => stack?.close());
 
   const runner = (brain: Brain) =>
-    new PersonaRunner({
-      authUrl: stack.auth.url,
-      mcpUrl: stack.mcp.url,
-      serviceKey: STACK_SERVICE_KEY,
-      seedSecret: STACK_SEED_SECRET,
+    stack.runner({
       brain,
       runnerId: 'transcripts',
-      concurrency: 2,
-      personaTimeoutMs: 60_000,
-      tickIntervalMs: 60_000,
-      logger: silentLogger(),
-      clock,
       retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
     });
 
