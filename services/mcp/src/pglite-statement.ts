@@ -4,12 +4,7 @@ import type { Database } from '@mana/db';
 /** The part of an embedded PGlite client a {@link PgliteStatement} uses. */
 interface PgliteClient {
   waitReady: Promise<void>;
-  exec(sql: string): Promise<unknown>;
-  query<T>(
-    sql: string,
-    params?: unknown[],
-    options?: { rowMode?: 'array' },
-  ): Promise<{ rows: T[] }>;
+  exec(sql: string, options?: { rowMode?: 'array' }): Promise<{ rows: unknown[] }[]>;
 }
 
 /** Arguments a statement takes as SQL literals: ids (letters, digits, `-`, `_`). */
@@ -23,7 +18,7 @@ const NO_SUCH_STATEMENT = '26000';
  * `EXECUTE name('arg')`. PGlite parses and plans every `query()` afresh (drizzle's
  * named `prepare` is not a server-side statement there), and drizzle hands PGlite its
  * type parsers with each query, which PGlite merges into a fresh map every time: a
- * small join costs ≈ 0.5 ms of CPU that way and ≈ 0.17 ms as an `EXECUTE` of a
+ * small join costs ≈ 0.5 ms of CPU that way and ≈ 0.15 ms as an `EXECUTE` of a
  * `PREPARE`d statement (`npm run bench:stages -w @mana/mcp`).
  */
 export interface PgliteStatement {
@@ -60,10 +55,9 @@ export function pgliteStatement(
   };
   const execute = async (arg: string) => {
     await prepare();
-    const result = await client.query<unknown[]>(`EXECUTE ${statement}('${arg}')`, [], {
-      rowMode: 'array',
-    });
-    return result.rows;
+    // exec: the simple query protocol, one message instead of parse, bind, describe, execute.
+    const [result] = await client.exec(`EXECUTE ${statement}('${arg}')`, { rowMode: 'array' });
+    return (result?.rows ?? []) as unknown[][];
   };
   return {
     async run(arg) {
@@ -82,10 +76,7 @@ export function pgliteStatement(
 /** The PGlite client under a drizzle database, recognised by what only PGlite has. */
 function pgliteClientOf(db: Database): PgliteClient | undefined {
   const client = (db as { $client?: unknown }).$client as Partial<PgliteClient> | undefined;
-  return client &&
-    typeof client.exec === 'function' &&
-    typeof client.query === 'function' &&
-    client.waitReady instanceof Promise
+  return client && typeof client.exec === 'function' && client.waitReady instanceof Promise
     ? (client as PgliteClient)
     : undefined;
 }
