@@ -19,6 +19,7 @@ import { hostGuard, LOOPBACK_HOSTS } from './host-guard';
 import { handleMcpRequest, sharedSchemaValidator } from './mcp-handler';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { requireCaller } from './middleware/caller';
+import { mcpCors } from './middleware/mcp-cors';
 import { selectSpace } from './middleware/space';
 import { adminFaultRoutes } from './routes/admin-faults';
 import {
@@ -55,6 +56,9 @@ export interface McpAppDeps {
   protectedResource?: ProtectedResource | undefined;
 }
 
+/** The response header echoing a request's id (Hono's `requestId` default). */
+const REQUEST_ID_HEADER = 'X-Request-Id';
+
 /**
  * Builds the gateway: `POST /mcp` (MCP Streamable HTTP, stateless), `/metrics`,
  * `/health`, and its OAuth protected resource metadata. Each MCP request is
@@ -76,7 +80,7 @@ export function createApp(deps: McpAppDeps) {
   };
 
   const app = new Hono<GatewayEnv>();
-  app.use(requestId());
+  app.use(requestId({ headerName: REQUEST_ID_HEADER }));
   app.use(requestLog(deps.logger));
 
   app.get('/health', (c) => c.json({ ok: true, service: 'mcp', tools: catalog.tools.length }));
@@ -103,8 +107,7 @@ export function createApp(deps: McpAppDeps) {
   // below still decides which origins may call.
   app.use(
     '/mcp',
-    cors({
-      origin: '*',
+    mcpCors({
       allowMethods: ['POST', 'GET', 'DELETE'],
       allowHeaders: [
         'authorization',
@@ -130,17 +133,20 @@ export function createApp(deps: McpAppDeps) {
     }),
     requireCaller({ verifyToken: deps.verifyToken, spaces, metrics, resourceMetadataUrl }),
     selectSpace({ metrics }),
-    (c) =>
-      handleMcpRequest(
+    async (c) => {
+      const requestId = c.get('requestId');
+      const spaceId = c.get('spaceId');
+      const response = await handleMcpRequest(
         c.req.raw,
-        {
-          caller: c.get('caller'),
-          spaceId: c.get('spaceId'),
-          requestId: c.get('requestId'),
-          modules: c.get('modules'),
-        },
+        { caller: c.get('caller'), spaceId, requestId, modules: c.get('modules') },
         handlerDeps,
-      ),
+      );
+      // The headers set so far with c.header (request id, space) go on the SDK's response
+      // here: Hono would merge them by rebuilding the response around its body stream.
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      response.headers.set(HEADERS.space, spaceId);
+      return response;
+    },
   );
   app.on(['GET', 'DELETE'], '/mcp', (c) => {
     c.header('Allow', 'POST');

@@ -1,6 +1,7 @@
 import type { SpaceType } from '@mana/contracts';
 import { type Database, members, organizations, users } from '@mana/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { pgliteStatement } from './pglite-statement';
 
 /** A space the caller belongs to. */
 export interface CallerSpace {
@@ -17,8 +18,7 @@ export interface CallerSpace {
  * A deleted account belongs to no space.
  */
 export function createSpaceResolver(db: Database) {
-  // Built once: the query builder costs more CPU than the indexed lookup itself.
-  const query = db
+  const select = db
     .select({
       id: organizations.id,
       type: organizations.type,
@@ -27,18 +27,33 @@ export function createSpaceResolver(db: Database) {
     .from(users)
     .leftJoin(members, eq(members.userId, users.id))
     .leftJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(users.id, sql.placeholder('userId')), isNull(users.deletedAt)))
-    .prepare('gateway_spaces_of');
+    .where(and(eq(users.id, sql.placeholder('userId')), isNull(users.deletedAt)));
+  // Built once: the query builder costs more CPU than the indexed lookup itself. On
+  // PGlite the same SQL runs as a server-side prepared statement (see pgliteStatement).
+  const query = select.prepare('gateway_spaces_of');
+  const onPglite = pgliteStatement(db, 'gateway_spaces_of', select.toSQL().sql);
+  const rowsOf = async (userId: string): Promise<SpaceRow[]> => {
+    const rows = await onPglite?.run(userId);
+    if (!rows) return query.execute({ userId });
+    return rows.map(([id, type, role]) => ({ id, type, role }) as SpaceRow);
+  };
   return {
     /** The user's spaces, or null when the account does not exist or was deleted. */
     async spacesOf(userId: string): Promise<CallerSpace[] | null> {
-      const rows = await query.execute({ userId });
+      const rows = await rowsOf(userId);
       if (rows.length === 0) return null;
       return rows
         .filter((r) => r.id !== null)
         .map((r) => ({ id: r.id as string, type: r.type as SpaceType, role: r.role as string }));
     },
   };
+}
+
+/** A row of the membership query: all null for an account that belongs to no space. */
+interface SpaceRow {
+  id: string | null;
+  type: SpaceType | null;
+  role: string | null;
 }
 
 export type SpaceResolver = ReturnType<typeof createSpaceResolver>;
