@@ -6,6 +6,7 @@ import {
 } from '@mana/contracts';
 import { derivePersonaPassword } from '@mana/personas';
 import type { DayPersona } from '../target/persona-authenticator';
+import { lightFetch } from './light-fetch';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
 
 /** A space of the persona. */
@@ -66,7 +67,7 @@ export class IdentityClient {
     this.#secret = options.seedSecret;
     this.#serviceKey = options.serviceKey;
     this.#retry = options.retry ?? DEFAULT_RETRY;
-    this.#fetch = options.fetch ?? fetch;
+    this.#fetch = options.fetch ?? lightFetch;
     this.#now = options.now ?? Date.now;
   }
 

@@ -17,6 +17,7 @@ import {
   MAX_FEEDBACK_PER_BATCH,
   type TickRecord,
 } from '@mana/contracts';
+import { lightFetch } from './light-fetch';
 import { DEFAULT_RETRY, RetryableError, type RetryPolicy, withRetry } from './retry';
 
 /** A refused request (4xx other than 408 and 429): retrying will not help. */
@@ -54,7 +55,7 @@ export class InternalApiClient {
     this.#base = `${options.authUrl.replace(/\/+$/, '')}/api/v1/internal`;
     this.#key = options.serviceKey;
     this.#retry = options.retry ?? DEFAULT_RETRY;
-    this.#fetch = options.fetch ?? fetch;
+    this.#fetch = options.fetch ?? lightFetch;
   }
 
   /** The personas due now, in the order to run them. */

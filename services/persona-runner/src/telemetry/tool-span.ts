@@ -1,6 +1,7 @@
 import { TRACE_ATTRIBUTES as A, TRACE_NAMES } from '@mana/contracts';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { lightFetch } from '../clients/light-fetch';
 import { runnerTracer } from './day-trace';
 
 /** The part of a gateway session {@link withToolSpans} wraps. */
@@ -91,8 +92,8 @@ export async function traceToolCall<T extends CallOutcome>(
  */
 export const tracePropagatingFetch: FetchLike = (url, init) => {
   const active = context.active();
-  if (!trace.getSpanContext(active)) return fetch(url, init);
+  if (!trace.getSpanContext(active)) return lightFetch(url, init);
   const headers = new Headers(init?.headers);
   propagation.inject(active, headers, { set: (carrier, key, value) => carrier.set(key, value) });
-  return fetch(url, { ...init, headers });
+  return lightFetch(url, { ...init, headers });
 };
