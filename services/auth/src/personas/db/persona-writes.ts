@@ -93,7 +93,10 @@ function actionsJson(rows: readonly ActionRow[]): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Stores a batch of ratings in one transaction, skipping ids stored before. */
+/**
+ * Stores a batch of ratings, skipping ids stored before. One statement, so one
+ * transaction of its own (no BEGIN/COMMIT around it: two statements fewer per batch).
+ */
 export async function insertFeedback(
   db: Database,
   personaId: string,
@@ -101,24 +104,22 @@ export async function insertFeedback(
   now: Date,
 ): Promise<BatchAnswer> {
   if (rows.length === 0) return { inserted: 0, duplicates: 0 };
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(personaFeedback)
-      .values(
-        rows.map((row) => ({
-          id: feedbackId(row),
-          personaId,
-          tickId: row.tickId,
-          module: row.module,
-          rating: row.rating,
-          notes: row.notes ?? null,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing({ target: personaFeedback.id })
-      .returning({ id: personaFeedback.id });
-    return { inserted: inserted.length, duplicates: rows.length - inserted.length };
-  });
+  const inserted = await db
+    .insert(personaFeedback)
+    .values(
+      rows.map((row) => ({
+        id: feedbackId(row),
+        personaId,
+        tickId: row.tickId,
+        module: row.module,
+        rating: row.rating,
+        notes: row.notes ?? null,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: personaFeedback.id })
+    .returning({ id: personaFeedback.id });
+  return { inserted: inserted.length, duplicates: rows.length - inserted.length };
 }
 
 /** The tick record as the runner reports it, with its instants as dates. */
