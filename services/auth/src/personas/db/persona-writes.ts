@@ -21,7 +21,7 @@ import { storeTranscript } from './transcripts';
  * longer than the INSERT at 500 rows, over 5 round trips).
  */
 export async function insertActions(
-  db: Database,
+  db: Tx | Database,
   personaId: string,
   rows: readonly ActionRow[],
   now: Date,
@@ -98,7 +98,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * transaction of its own (no BEGIN/COMMIT around it: two statements fewer per batch).
  */
 export async function insertFeedback(
-  db: Database,
+  db: Tx | Database,
   personaId: string,
   rows: readonly FeedbackRow[],
   now: Date,
@@ -163,6 +163,54 @@ export async function upsertTick(
   input: TickInput,
   now: Date,
 ): Promise<{ created: boolean }> {
+  if (!input.transcript && input.status !== 'ok')
+    return writeTick(db, personaId, tickId, input, now);
+  return db.transaction((tx) => writeTick(tx, personaId, tickId, input, now));
+}
+
+/** A finished persona-day: its tick record, its action rows and its ratings. */
+export interface DayInput {
+  record: TickInput;
+  actions: readonly ActionRow[];
+  feedback: readonly FeedbackRow[];
+}
+
+/**
+ * Stores a persona-day in one transaction: the tick record (and its transcript), then its
+ * actions and its ratings, through the statements of {@link upsertTick},
+ * {@link insertActions} and {@link insertFeedback} (issue 11: one request and one
+ * transaction per day instead of three). All or nothing: a tick refused with
+ * {@link TickOwnerConflictError} (abandoned, or another persona's) stores none of the
+ * day's rows. Replays are idempotent as each write is.
+ */
+export async function storeDay(
+  db: Database,
+  personaId: string,
+  tickId: string,
+  day: DayInput,
+  now: Date,
+): Promise<{ created: boolean; actions: BatchAnswer; feedback: BatchAnswer }> {
+  return db.transaction(async (tx) => {
+    // The tick first: a refused one ends the transaction before any row is sent.
+    const { created } = await writeTick(tx, personaId, tickId, day.record, now);
+    const actions = await insertActions(tx, personaId, day.actions, now);
+    const feedback = await insertFeedback(tx, personaId, day.feedback, now);
+    return { created, actions, feedback };
+  });
+}
+
+/**
+ * The statements of a tick upsert, in the caller's transaction when it has one: the record
+ * (refused with {@link TickOwnerConflictError}), its transcript, and the persona's
+ * `last_active_at` when the tick ended `ok`.
+ */
+async function writeTick(
+  tx: Tx | Database,
+  personaId: string,
+  tickId: string,
+  input: TickInput,
+  now: Date,
+): Promise<{ created: boolean }> {
   const values = {
     personaId,
     runnerId: input.runnerId ?? null,
@@ -180,41 +228,34 @@ export async function upsertTick(
     cacheWriteTokens: input.cacheWriteTokens ?? null,
     costUsd: input.costUsd ?? null,
   };
-  const write = async (tx: Tx | Database) => {
-    const [row] = await tx
-      .insert(personaTicks)
-      .values({ id: tickId, ...values })
-      .onConflictDoUpdate({
-        target: personaTicks.id,
-        set: values,
-        setWhere: sql`${personaTicks.personaId} = ${personaId} and ${personaTicks.status} <> 'abandoned'`,
-      })
-      // xmax is 0 on a row this statement inserted, the updater's id on one it updated.
-      .returning({ created: sql<boolean>`(xmax = 0)` });
-    if (!row) {
-      const [stored] = await tx
-        .select({ personaId: personaTicks.personaId })
-        .from(personaTicks)
-        .where(eq(personaTicks.id, tickId));
-      throw new TickOwnerConflictError(
-        tickId,
-        stored?.personaId === personaId ? 'abandoned' : 'other_persona',
-      );
-    }
-    return { created: Boolean(row.created) };
-  };
-  if (!input.transcript && input.status !== 'ok') return write(db);
-  return db.transaction(async (tx) => {
-    const written = await write(tx);
-    if (input.transcript) await storeTranscript(tx, personaId, tickId, input.transcript, now);
-    if (input.status === 'ok') await touchPersona(tx, personaId, now);
-    return written;
-  });
+  const [row] = await tx
+    .insert(personaTicks)
+    .values({ id: tickId, ...values })
+    .onConflictDoUpdate({
+      target: personaTicks.id,
+      set: values,
+      setWhere: sql`${personaTicks.personaId} = ${personaId} and ${personaTicks.status} <> 'abandoned'`,
+    })
+    // xmax is 0 on a row this statement inserted, the updater's id on one it updated.
+    .returning({ created: sql<boolean>`(xmax = 0)` });
+  if (!row) {
+    const [stored] = await tx
+      .select({ personaId: personaTicks.personaId })
+      .from(personaTicks)
+      .where(eq(personaTicks.id, tickId));
+    throw new TickOwnerConflictError(
+      tickId,
+      stored?.personaId === personaId ? 'abandoned' : 'other_persona',
+    );
+  }
+  if (input.transcript) await storeTranscript(tx, personaId, tickId, input.transcript, now);
+  if (input.status === 'ok') await touchPersona(tx, personaId, now);
+  return { created: Boolean(row.created) };
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-async function touchPersona(tx: Tx, personaId: string, now: Date): Promise<void> {
+async function touchPersona(tx: Tx | Database, personaId: string, now: Date): Promise<void> {
   await tx
     .update(personas)
     .set({
