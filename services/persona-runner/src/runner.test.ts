@@ -242,7 +242,7 @@ describe('PersonaRunner against the real identity service and gateway', () => {
     advance(25 * 60 * MIN);
     let outage = false;
     const flaky: typeof fetch = async (input, init) => {
-      if (outage && String(input).includes('/feedback'))
+      if (outage && String(input).includes('/days/'))
         throw new TypeError('fetch failed (simulated outage)');
       return fetch(input, init);
     };
