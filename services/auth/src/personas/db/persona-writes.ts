@@ -163,9 +163,14 @@ export async function upsertTick(
   input: TickInput,
   now: Date,
 ): Promise<{ created: boolean }> {
-  if (!input.transcript && input.status !== 'ok')
+  if (!input.transcript && input.status !== 'ok') {
     return writeTick(db, personaId, tickId, input, now);
-  return db.transaction((tx) => writeTick(tx, personaId, tickId, input, now));
+  }
+  return db.transaction(async (tx) => {
+    const written = await writeTick(tx, personaId, tickId, input, now);
+    if (input.status === 'ok') await touchPersona(tx, personaId, now);
+    return written;
+  });
 }
 
 /** A finished persona-day: its tick record, its action rows and its ratings. */
@@ -195,14 +200,17 @@ export async function storeDay(
     const { created } = await writeTick(tx, personaId, tickId, day.record, now);
     const actions = await insertActions(tx, personaId, day.actions, now);
     const feedback = await insertFeedback(tx, personaId, day.feedback, now);
+    // An `ok` day moves last_active_at; new actions have moved it to `now` already.
+    if (day.record.status === 'ok' && actions.inserted === 0) {
+      await touchPersona(tx, personaId, now);
+    }
     return { created, actions, feedback };
   });
 }
 
 /**
- * The statements of a tick upsert, in the caller's transaction when it has one: the record
- * (refused with {@link TickOwnerConflictError}), its transcript, and the persona's
- * `last_active_at` when the tick ended `ok`.
+ * The record and transcript statements of a tick upsert, in the caller's transaction when
+ * it has one: the record (refused with {@link TickOwnerConflictError}), then its transcript.
  */
 async function writeTick(
   tx: Tx | Database,
@@ -249,7 +257,6 @@ async function writeTick(
     );
   }
   if (input.transcript) await storeTranscript(tx, personaId, tickId, input.transcript, now);
-  if (input.status === 'ok') await touchPersona(tx, personaId, now);
   return { created: Boolean(row.created) };
 }
 

@@ -107,10 +107,19 @@ describe('PUT /api/v1/internal/personas/:id/days/:tickId', () => {
     expect([rows.actions.length, rows.feedback.length]).toEqual([2, 1]);
   });
 
-  it('a day with neither actions nor ratings stores the record alone', async () => {
+  it('a day with neither actions nor ratings stores the record alone, and counts as lived', async () => {
+    await t.db.update(personas).set({ lastActiveAt: null }).where(eq(personas.userId, personaId));
+    t.clock.advance(60_000);
     const response = await putDay('day-3', day('day-3', { actions: [], feedback: [] }));
     expect(response.status).toBe(201);
     expect((await stored('day-3')).tick?.status).toBe('ok');
+    const [persona] = await t.db.select().from(personas).where(eq(personas.userId, personaId));
+    expect(persona?.lastActiveAt?.toISOString()).toBe(t.clock().toISOString());
+    // A replay (no action new) moves it on to the clock too, as the tick route does.
+    t.clock.advance(60_000);
+    expect((await putDay('day-2', day('day-2'))).status).toBe(200);
+    const [again] = await t.db.select().from(personas).where(eq(personas.userId, personaId));
+    expect(again?.lastActiveAt?.toISOString()).toBe(t.clock().toISOString());
   });
 
   it('answers 409 for an abandoned tick, and stores none of the day', async () => {
