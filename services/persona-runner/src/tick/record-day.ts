@@ -23,8 +23,9 @@ export interface PersonaDayResult {
  * record with the day's transcript, as one `day` write through the outbox (one request
  * and one transaction: issue 11). A write the identity service does not take (and every
  * later one of this persona) is kept for the next tick; a day that went well but is not
- * stored yet ends `failed` ("kept for retry"). Counts the day and its calls in the metrics (here,
- * once every verdict is in, so a call's outcome is final) and logs it. Never throws.
+ * stored yet ends `failed` ("kept for retry"). Counts the day and its calls in the
+ * metrics (here, once every verdict is in, so a call's outcome is final) and logs it.
+ * Never throws.
  */
 export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDayResult> {
   const { persona, tickId, log } = day;
