@@ -90,6 +90,7 @@ export {
   MAX_COVERAGE_DAYS,
   toolUsageSchema,
 } from './coverage';
+export { type DayAnswer, type DayBody, dayAnswerSchema, dayBodySchema } from './days';
 export {
   DEAD_LETTER_KINDS,
   type DeadLetter,

@@ -1,5 +1,5 @@
 import { HEADERS } from '@mana/contracts';
-import { personaTicks } from '@mana/db';
+import { personaActions, personaTicks } from '@mana/db';
 import { silentLogger } from '@mana/http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,12 +105,14 @@ describe('several runners on one database: claims, leases, dead letters', { time
 
   it('a write refused for good goes to a dead letter; the persona’s later writes go on', async () => {
     now = new Date(now.getTime() + 25 * HOUR);
-    // A real refusal: rows refuse unknown keys (400 naming them).
+    // A real refusal: rows refuse unknown keys (400 naming them). The day write is refused
+    // for its ratings, then sent as separate writes: only the ratings are refused again.
     const spoil: typeof fetch = async (input, init) => {
-      if (String(input).endsWith('/feedback') && typeof init?.body === 'string') {
+      const url = String(input);
+      if (/\/(feedback|days\/[^/]+)$/.test(url) && typeof init?.body === 'string') {
         const body = JSON.parse(init.body) as { feedback: Record<string, unknown>[] };
         const feedback = body.feedback.map((row) => ({ ...row, mood: 'spoiled' }));
-        return fetch(input, { ...init, body: JSON.stringify({ feedback }) });
+        return fetch(input, { ...init, body: JSON.stringify({ ...body, feedback }) });
       }
       return fetch(input, init);
     };
@@ -135,6 +137,11 @@ describe('several runners on one database: claims, leases, dead letters', { time
       .from(personaTicks)
       .where(eq(personaTicks.id, someone?.tickId as string));
     expect(tick?.status).toBe('ok');
+    const actions = await stack.db
+      .select()
+      .from(personaActions)
+      .where(eq(personaActions.tickId, someone?.tickId as string));
+    expect(actions).toHaveLength(someone?.actions ?? -1);
     const metrics = await r.metrics.registry.metrics();
     const counted = /persona_dead_letters_total\{kind="feedback"\} (\d+)/.exec(metrics)?.[1];
     expect(Number(counted)).toBe(result.personas.filter((p) => p.ratings > 0).length);

@@ -8,6 +8,7 @@ import {
   claimAnswerSchema,
   claimsAnswerSchema,
   coverageAnswerSchema,
+  type DayBody,
   type DeadLetter,
   type DueAnswer,
   dueAnswerSchema,
@@ -136,6 +137,28 @@ export class InternalApiClient {
       'feedback',
       rows,
       MAX_FEEDBACK_PER_BATCH,
+    );
+  }
+
+  /**
+   * Stores a finished day (its final tick record, actions and ratings) in one request
+   * and one transaction. A day past a batch limit goes as the separate writes instead
+   * (batched, then the record): the same rows, stored in the same order.
+   */
+  async putDay(personaId: string, tickId: string, day: DayBody): Promise<void> {
+    if (
+      day.actions.length > MAX_ACTIONS_PER_BATCH ||
+      day.feedback.length > MAX_FEEDBACK_PER_BATCH
+    ) {
+      await this.postActions(personaId, day.actions);
+      await this.postFeedback(personaId, day.feedback);
+      await this.putTick(personaId, tickId, day.record);
+      return;
+    }
+    await this.#request(
+      'PUT',
+      `/personas/${encodeURIComponent(personaId)}/days/${encodeURIComponent(tickId)}`,
+      day,
     );
   }
 

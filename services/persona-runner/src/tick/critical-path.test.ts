@@ -72,10 +72,8 @@ describe('what a persona-day no longer waits for', { timeout: 60_000 }, () => {
 
   it('a lane starts its next persona while the last day is still being stored', async () => {
     await stack.db.delete(personaTicks);
-    // Hold the first finished tick record: the first day's last write.
-    const gate = holdingFetch(
-      (method, url, body) => method === 'PUT' && url.includes('/ticks/') && body.includes('"ok"'),
-    );
+    // Hold the first finished day's write (its record, actions and ratings in one request).
+    const gate = holdingFetch((method, url) => method === 'PUT' && url.includes('/days/'));
     const { brain, dayStarted } = countingBrain(testBrain());
     const ticking = runner(brain, gate.fetch).tick();
     await gate.heldNow;

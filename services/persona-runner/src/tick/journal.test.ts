@@ -101,6 +101,35 @@ describe('Journal', () => {
     journal.close();
   });
 
+  it('a day write carries its calls: replayed as itself, not as another actions write', () => {
+    const dayWrite = (personaId: string, tickId: string, rows: ActionRow[]): PendingWrite => ({
+      kind: 'day',
+      personaId,
+      tickId,
+      record: { ...running, status: 'ok', actionsCount: rows.length },
+      actions: rows,
+      feedback: [{ tickId, module: 'todo', rating: 4 }],
+    });
+    const first = openJournal(dir).journal;
+    first.replay();
+    first.call('p1', row('d1', 0));
+    first.call('p1', row('d1', 1));
+    const owedDay = dayWrite('p1', 'd1', [row('d1', 0), row('d1', 1)]);
+    first.owe(owedDay);
+    first.call('p2', row('d2', 0));
+    first.done(first.owe(dayWrite('p2', 'd2', [row('d2', 0)])));
+    first.close(); // as if killed: the first day still owed
+
+    const { journal } = openJournal(dir);
+    const owed = journal.replay();
+    expect(owed.map((o) => o.write)).toEqual([owedDay]);
+    // Compacted to the one owed write: the stored day and both days' calls are gone.
+    expect(readFileSync(journal.path, 'utf8').trim().split('\n')).toHaveLength(1);
+    journal.done(owed[0]?.id as number);
+    expect(journal.outstanding).toBe(0);
+    journal.close();
+  });
+
   it('skips a torn last line with a warning and keeps the rest', () => {
     const first = openJournal(dir).journal;
     first.replay();

@@ -111,8 +111,8 @@ export class Journal {
 
   /**
    * Reads what an earlier run left: the writes it still owed, then, for every day whose
-   * calls were journaled but whose actions write never was, those calls as one actions
-   * write. They stay outstanding here until `done`. Call once, before anything is appended.
+   * calls were journaled but whose actions (or day) write never was, those calls as one
+   * actions write. They stay outstanding here until `done`. Call once, before anything is appended.
    */
   replay(): OwedWrite[] {
     const text = readFileSync(this.path, 'utf8');
@@ -207,10 +207,10 @@ export class Journal {
     } else if (entry.t === 'owe') {
       this.#nextId = Math.max(this.#nextId, entry.id + 1);
       this.#owed.set(entry.id, entry.write);
-      // The day's actions write now carries its calls.
+      // The day's actions (or whole-day) write now carries its calls.
       if (entry.write.kind === 'actions') {
         for (const row of entry.write.rows) this.#calls.delete(row.tickId);
-      }
+      } else if (entry.write.kind === 'day') this.#calls.delete(entry.write.tickId);
     } else this.#owed.delete(entry.id);
   }
 }

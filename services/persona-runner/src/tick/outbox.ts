@@ -14,7 +14,34 @@ import type { Journal, OwedWrite } from './journal';
 export type PendingWrite =
   | { kind: 'actions'; personaId: string; rows: ActionRow[] }
   | { kind: 'feedback'; personaId: string; rows: FeedbackRow[] }
-  | { kind: 'tick'; personaId: string; tickId: string; record: TickRecord };
+  | { kind: 'tick'; personaId: string; tickId: string; record: TickRecord }
+  /** A finished day in one request (issue 11); refused, it goes as the writes above. */
+  | {
+      kind: 'day';
+      personaId: string;
+      tickId: string;
+      record: TickRecord;
+      actions: ActionRow[];
+      feedback: FeedbackRow[];
+    };
+
+/** One of the separate writes a day is made of (and what a dead letter keeps). */
+type PartWrite = Exclude<PendingWrite, { kind: 'day' }>;
+
+/**
+ * A day as the separate writes, in the order they must be stored (the tick record
+ * counts the actions); a day without actions or ratings leaves those writes out.
+ */
+export function splitDay(day: Extract<PendingWrite, { kind: 'day' }>): PartWrite[] {
+  const { personaId, tickId } = day;
+  return [
+    ...(day.actions.length > 0 ? [{ kind: 'actions' as const, personaId, rows: day.actions }] : []),
+    ...(day.feedback.length > 0
+      ? [{ kind: 'feedback' as const, personaId, rows: day.feedback }]
+      : []),
+    { kind: 'tick', personaId, tickId, record: day.record },
+  ];
+}
 
 /** A write waiting in the outbox, with its journal id when journaled. */
 interface OwedEntry {
@@ -38,10 +65,13 @@ export interface DeadLetterSink {
  * kept: it goes to the identity service's dead letters with the reason, is counted in
  * `persona_dead_letters_total`, and the persona's later writes go on (issue 10 item 3).
  * Only when the dead letter itself cannot be delivered yet does the write stay pending.
+ * A refused `day` write is sent again as its separate writes ({@link splitDay}), each
+ * stored or dead-lettered on its own: a bad rating costs the day only that rating, as
+ * before days went in one request, and dead letters keep their three kinds and limits.
  *
  * @example
  * const outbox = new Outbox(api);
- * await outbox.send({ kind: 'tick', personaId, tickId, record }); // kept if it fails
+ * await outbox.send({ kind: 'day', personaId, tickId, record, actions, feedback }); // kept if it fails
  * await outbox.flush(); // before the next tick
  */
 export class Outbox {
@@ -101,7 +131,12 @@ export class Outbox {
       await this.#write(write);
     } catch (error) {
       if (!(error instanceof InternalApiError)) throw error;
-      await this.#deadLetter(write, error);
+      if (write.kind !== 'day') return this.#deadLetter(write, error);
+      this.#sink?.logger.warn(
+        { personaId: write.personaId, tickId: write.tickId, status: error.status, err: error },
+        'day write refused: sending it as separate writes',
+      );
+      for (const part of splitDay(write)) await this.#deliver(part);
     }
   }
 
@@ -109,10 +144,14 @@ export class Outbox {
     const api = this.#api;
     if (write.kind === 'actions') await api.postActions(write.personaId, write.rows);
     else if (write.kind === 'feedback') await api.postFeedback(write.personaId, write.rows);
-    else await api.putTick(write.personaId, write.tickId, write.record);
+    else if (write.kind === 'tick') await api.putTick(write.personaId, write.tickId, write.record);
+    else {
+      const { record, actions, feedback } = write;
+      await api.putDay(write.personaId, write.tickId, { record, actions, feedback });
+    }
   }
 
-  async #deadLetter(write: PendingWrite, refusal: InternalApiError): Promise<void> {
+  async #deadLetter(write: PartWrite, refusal: InternalApiError): Promise<void> {
     const payload = JSON.stringify(write.kind === 'tick' ? write.record : write.rows);
     const letter: DeadLetter = {
       kind: write.kind,

@@ -1,4 +1,4 @@
-import { type ActionRow, outcomeOf, type TickRecord } from '@mana/contracts';
+import { outcomeOf, type TickRecord } from '@mana/contracts';
 import { actionRow } from './action-row';
 import type { DayDeps } from './day-deps';
 import type { LivedDay } from './live-day';
@@ -19,11 +19,13 @@ export interface PersonaDayResult {
 }
 
 /**
- * Stores a lived day: its tool calls as action rows, its ratings, then the finished tick
- * record with the day's transcript, through the outbox. A write the identity service does not take (and every later
- * one of this persona) is kept for the next tick; a day that went well but is not stored
- * yet ends `failed` ("kept for retry"). Counts the day and its calls in the metrics (here,
- * once every verdict is in, so a call's outcome is final) and logs it. Never throws.
+ * Stores a lived day: its tool calls as action rows, its ratings and the finished tick
+ * record with the day's transcript, as one `day` write through the outbox (one request
+ * and one transaction: issue 11). A write the identity service does not take (and every
+ * later one of this persona) is kept for the next tick; a day that went well but is not
+ * stored yet ends `failed` ("kept for retry"). Counts the day and its calls in the
+ * metrics (here, once every verdict is in, so a call's outcome is final) and logs it.
+ * Never throws.
  */
 export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDayResult> {
   const { persona, tickId, log } = day;
@@ -46,7 +48,14 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
   };
   const transcript = day.transcript.transcript();
   if (transcript) final.transcript = transcript;
-  const undelivered = await sendEach(deps.outbox, writesOf(day, actions, final));
+  const undelivered = await sendDay(deps.outbox, {
+    kind: 'day',
+    personaId: persona.userId,
+    tickId,
+    record: final,
+    actions,
+    feedback: day.ratings,
+  });
   let { status, error } = day;
   if (undelivered !== undefined) {
     deps.metrics.error('persistence');
@@ -83,32 +92,14 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
   };
 }
 
-/** The day's writes, in the order they must be stored: the tick record counts the actions. */
-function writesOf(day: LivedDay, actions: ActionRow[], final: TickRecord): PendingWrite[] {
-  const personaId = day.persona.userId;
-  return [
-    ...(actions.length > 0 ? [{ kind: 'actions' as const, personaId, rows: actions }] : []),
-    ...(day.ratings.length > 0
-      ? [{ kind: 'feedback' as const, personaId, rows: day.ratings }]
-      : []),
-    { kind: 'tick', personaId, tickId: day.tickId, record: final },
-  ];
-}
-
-/**
- * Tries every write, in order: one that fails (and every later one of this persona) waits
- * in the outbox for the next tick instead of being dropped. Returns the first failure.
- */
-async function sendEach(outbox: Outbox, writes: readonly PendingWrite[]): Promise<unknown> {
-  let undelivered: unknown;
-  for (const write of writes) {
-    try {
-      await outbox.send(write);
-    } catch (cause) {
-      undelivered ??= cause;
-    }
+/** Sends the day's write; it waits in the outbox if that fails. Returns the failure. */
+async function sendDay(outbox: Outbox, write: PendingWrite): Promise<unknown> {
+  try {
+    await outbox.send(write);
+    return undefined;
+  } catch (cause) {
+    return cause;
   }
-  return undelivered;
 }
 
 function maxDate(a: Date, b: Date): Date {

@@ -1,14 +1,17 @@
 import {
   actionRowSchema,
+  type DayAnswer,
+  dayBodySchema,
   feedbackRowSchema,
   MAX_ACTIONS_PER_BATCH,
   MAX_DUE_LIMIT,
   MAX_FEEDBACK_PER_BATCH,
+  type TickRecord,
   tickIdSchema,
   tickRecordSchema,
 } from '@mana/contracts';
 import type { Database } from '@mana/db';
-import { readJson, validate, validQuery } from '@mana/http';
+import { type FieldIssue, readJson, validate, validQuery } from '@mana/http';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -18,6 +21,8 @@ import { findDuePersonas } from '../db/due';
 import {
   insertActions,
   insertFeedback,
+  storeDay,
+  type TickInput,
   TickOwnerConflictError,
   upsertTick,
 } from '../db/persona-writes';
@@ -25,11 +30,12 @@ import { rowRefIssues, spacesOfPersona } from '../db/row-refs';
 import { purgeTranscripts } from '../db/transcripts';
 
 /** The tick record as stored: the wire's instants as dates. */
-const tickBody = tickRecordSchema.transform((t) => ({
+const tickInput = (t: TickRecord): TickInput => ({
   ...t,
   startedAt: new Date(t.startedAt),
   finishedAt: t.finishedAt ? new Date(t.finishedAt) : null,
-}));
+});
+const tickBody = tickRecordSchema.transform(tickInput);
 
 const dueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_DUE_LIMIT).default(MAX_DUE_LIMIT),
@@ -38,8 +44,8 @@ const dueQuery = z.object({
 /**
  * The runner's API, behind `X-Service-Key`: which personas are due, and writing what
  * they did (actions), what they thought (feedback) and how their tick went (with its
- * transcript). Storing a transcript purges those older than `transcriptRetentionDays`,
- * at most once an hour.
+ * transcript), one by one or as a whole day in one request and one transaction. Storing
+ * a transcript purges those older than `transcriptRetentionDays`, at most once an hour.
  */
 export function internalPersonaRoutes(deps: {
   db: Database;
@@ -54,19 +60,26 @@ export function internalPersonaRoutes(deps: {
   let nextPurgeAt = 0;
 
   /**
-   * 400 naming every row field that refers to an unknown module or a foreign space
-   * (`spaces`: the persona's, read with it by {@link requirePersonaSpaces}).
+   * The row fields that refer to an unknown module or a foreign space (`spaces`: the
+   * persona's, read with it by {@link requirePersonaSpaces}).
    */
-  const requireKnownRefs = (
+  const refIssues = (
     prefix: string,
     rows: Parameters<typeof rowRefIssues>[1],
     spaces: readonly string[],
-  ) => {
-    const fields = rowRefIssues(prefix, rows, { modules: deps.modules, spaces });
-    if (fields.length > 0) {
-      const named = fields.map((f) => `${f.path} (${f.message})`).join('; ');
-      throw fail('VALIDATION_FAILED', `Invalid request body: ${named}`, { fields });
-    }
+  ) => rowRefIssues(prefix, rows, { modules: deps.modules, spaces });
+
+  /** Purges expired transcripts after a stored one, at most once an hour. */
+  const purgeIfDue = async (now: Date, record: TickInput) => {
+    if (!record.transcript || now.getTime() < nextPurgeAt) return;
+    // At most once an hour (a statement per tick was a tenth of a persona-day's
+    // queries); best effort: the tick is stored, and a failed purge is retried with the
+    // next tick.
+    nextPurgeAt = now.getTime() + PURGE_EVERY_MS;
+    await purgeTranscripts(db, now, transcriptRetentionDays).catch((err: unknown) => {
+      nextPurgeAt = 0;
+      deps.logger?.warn({ err }, 'purging old transcripts failed');
+    });
   };
 
   /** The persona of the path and its spaces (one query); 404 when there is none. */
@@ -87,39 +100,77 @@ export function internalPersonaRoutes(deps: {
     .post('/:id/actions', async (c) => {
       const rows = await readBatch(c, 'actions', actionsBody, MAX_ACTIONS_PER_BATCH);
       const persona = await requirePersonaSpaces(c);
-      requireKnownRefs('actions', rows, persona.spaces);
+      requireNoFieldIssues(refIssues('actions', rows, persona.spaces));
       return c.json(await insertActions(db, persona.id, rows, clock()));
     })
     .post('/:id/feedback', async (c) => {
       const rows = await readBatch(c, 'feedback', feedbackBody, MAX_FEEDBACK_PER_BATCH);
       const persona = await requirePersonaSpaces(c);
-      requireKnownRefs('feedback', rows, persona.spaces);
+      requireNoFieldIssues(refIssues('feedback', rows, persona.spaces));
       return c.json(await insertFeedback(db, persona.id, rows, clock()));
     })
     .put('/:id/ticks/:tickId', async (c) => {
       const tickId = validate(tickIdSchema, c.req.param('tickId'), 'tick id');
       const body = validate(tickBody, await readJson(c), 'request body');
       const { id: personaId, spaces } = await requirePersonaSpaces(c);
-      requireKnownRefs('', [{ spaceId: body.spaceId }], spaces);
-      try {
-        const now = clock();
-        const { created } = await upsertTick(db, personaId, tickId, body, now);
-        if (body.transcript && now.getTime() >= nextPurgeAt) {
-          // At most once an hour (a statement per tick was a tenth of a persona-day's
-          // queries); best effort: the tick is stored, and a failed purge is retried
-          // with the next tick.
-          nextPurgeAt = now.getTime() + PURGE_EVERY_MS;
-          await purgeTranscripts(db, now, transcriptRetentionDays).catch((err: unknown) => {
-            nextPurgeAt = 0;
-            deps.logger?.warn({ err }, 'purging old transcripts failed');
-          });
-        }
-        return c.json({ tickId, created }, created ? 201 : 200);
-      } catch (error) {
-        if (error instanceof TickOwnerConflictError) throw fail('CONFLICT', error.message);
-        throw error;
+      requireNoFieldIssues(refIssues('', [{ spaceId: body.spaceId }], spaces));
+      const now = clock();
+      const { created } = await upsertTick(db, personaId, tickId, body, now).catch(conflict);
+      await purgeIfDue(now, body);
+      return c.json({ tickId, created }, created ? 201 : 200);
+    })
+    .put('/:id/days/:tickId', async (c) => {
+      const tickId = validate(tickIdSchema, c.req.param('tickId'), 'tick id');
+      const raw = await readJson(c);
+      requireAtMost('actions', rowsAt(raw, 'actions'), MAX_ACTIONS_PER_BATCH);
+      requireAtMost('feedback', rowsAt(raw, 'feedback'), MAX_FEEDBACK_PER_BATCH);
+      const day = validate(dayBodySchema, raw, 'request body');
+      const { id: personaId, spaces } = await requirePersonaSpaces(c);
+      requireNoFieldIssues([
+        ...refIssues('', [{ spaceId: day.record.spaceId }], spaces).map((f) => ({
+          ...f,
+          path: `record.${f.path}`,
+        })),
+        ...refIssues('actions', day.actions, spaces),
+        ...refIssues('feedback', day.feedback, spaces),
+        ...foreignRowIssues(tickId, day),
+      ]);
+      const record = tickInput(day.record);
+      const now = clock();
+      const stored = await storeDay(db, personaId, tickId, { ...day, record }, now).catch(conflict);
+      await purgeIfDue(now, record);
+      const answer: DayAnswer = { tickId, ...stored };
+      return c.json(answer, stored.created ? 201 : 200);
+    });
+}
+
+/** A tick refused by the store (another persona's, or abandoned) as a 409. */
+function conflict(error: unknown): never {
+  if (error instanceof TickOwnerConflictError) throw fail('CONFLICT', error.message);
+  throw error;
+}
+
+/** 400 naming every field in `fields`, when there is any. */
+function requireNoFieldIssues(fields: readonly FieldIssue[]): void {
+  if (fields.length === 0) return;
+  const named = fields.map((f) => `${f.path} (${f.message})`).join('; ');
+  throw fail('VALIDATION_FAILED', `Invalid request body: ${named}`, { fields: [...fields] });
+}
+
+/** The day's rows that name another tick than the day's (the record counts only its own). */
+function foreignRowIssues(
+  tickId: string,
+  day: { actions: readonly { tickId: string }[]; feedback: readonly { tickId: string }[] },
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const key of ['actions', 'feedback'] as const) {
+    day[key].forEach((row, i) => {
+      if (row.tickId !== tickId) {
+        issues.push({ path: `${key}.${i}.tickId`, message: `must be the day's tick id ${tickId}` });
       }
     });
+  }
+  return issues;
 }
 
 /** How often storing a transcript also purges the expired ones. */
@@ -140,11 +191,20 @@ async function readBatch<K extends string, R>(
   max: number,
 ): Promise<R[]> {
   const body = await readJson(c);
+  requireAtMost(key, rowsAt(body, key), max);
+  return validate(schema, body, 'request body')[key];
+}
+
+/** How many rows `body[key]` holds, before any is validated (0 when it is not an array). */
+function rowsAt(body: unknown, key: string): number {
   const rows =
     body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
-  const count = Array.isArray(rows) ? rows.length : 0;
+  return Array.isArray(rows) ? rows.length : 0;
+}
+
+/** 413 for more than `max` rows of `key`. */
+function requireAtMost(key: string, count: number, max: number): void {
   if (count > max) {
     throw fail('BATCH_TOO_LARGE', `At most ${max} ${key} rows per request, got ${count}`);
   }
-  return validate(schema, body, 'request body')[key];
 }
