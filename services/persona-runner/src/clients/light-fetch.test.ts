@@ -7,7 +7,7 @@ import { lightFetch } from './light-fetch';
 describe('lightFetch', () => {
   let server: Server;
   let base: string;
-  const seen: { method?: string; body?: string; auth?: string }[] = [];
+  const seen: { method: string | undefined; body: string; auth: string | undefined }[] = [];
   beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
