@@ -18,6 +18,12 @@ export const dayBodySchema = z
     record: tickRecordSchema,
     actions: z.array(actionRowSchema),
     feedback: z.array(feedbackRowSchema),
+    /**
+     * The day went well and its runner (`record.runnerId`) gives back its claim on the
+     * persona in the same transaction, instead of a `claims/release` request of its own. A
+     * claim that runner no longer holds is left alone.
+     */
+    release: z.boolean().optional(),
   })
   .strict();
 
@@ -29,6 +35,8 @@ export const dayAnswerSchema = z.object({
   created: z.boolean(),
   actions: batchAnswerSchema,
   feedback: batchAnswerSchema,
+  /** The runner's claim on the persona was given back with the day. */
+  released: z.boolean(),
 });
 
 export type DayAnswer = z.output<typeof dayAnswerSchema>;

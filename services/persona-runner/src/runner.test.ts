@@ -81,16 +81,20 @@ describe('PersonaRunner against the real identity service and gateway', () => {
 
   it('runs every due persona, stores actions, ratings and ticks; nobody is due right after', async () => {
     const writes: string[] = [];
+    let releases = 0;
     const counting: typeof fetch = async (input, init) => {
       const path = new URL(String(input)).pathname;
       const write = /\/personas\/[^/]+\/(actions|feedback|ticks|days)\b/.exec(path)?.[1];
       if (write) writes.push(write);
+      if (path.endsWith('/claims/release')) releases += 1;
       return fetch(input, init);
     };
     const { runner: r, brain } = runner({ [email('maya')]: 'zero' }, { fetch: counting });
     const result = (await r.tick()) as TickResult;
     // Issue 11: a day is written twice, its running record and then the finished day.
     expect(writes.sort()).toEqual([...Array(10).fill('days'), ...Array(10).fill('ticks')]);
+    // A good day gives its claim back with its write: no release request of its own.
+    expect(releases).toBe(0);
     expect(result.due).toBe(10);
     expect(result.ranSuccessfully).toBe(10);
     expect(result.failed).toEqual([]);

@@ -11,6 +11,7 @@ import {
   type DayBody,
   type DeadLetter,
   type DueAnswer,
+  dayAnswerSchema,
   dueAnswerSchema,
   type FeedbackRow,
   HEADERS,
@@ -143,9 +144,10 @@ export class InternalApiClient {
   /**
    * Stores a finished day (its final tick record, actions and ratings) in one request
    * and one transaction. A day past a batch limit goes as the separate writes instead
-   * (batched, then the record): the same rows, stored in the same order.
+   * (batched, then the record): the same rows, stored in the same order, and its claim is
+   * not given back with it. Answers whether the claim was given back (`day.release`).
    */
-  async putDay(personaId: string, tickId: string, day: DayBody): Promise<void> {
+  async putDay(personaId: string, tickId: string, day: DayBody): Promise<boolean> {
     if (
       day.actions.length > MAX_ACTIONS_PER_BATCH ||
       day.feedback.length > MAX_FEEDBACK_PER_BATCH
@@ -153,13 +155,16 @@ export class InternalApiClient {
       await this.postActions(personaId, day.actions);
       await this.postFeedback(personaId, day.feedback);
       await this.putTick(personaId, tickId, day.record);
-      return;
+      return false;
     }
-    await this.#request(
-      'PUT',
-      `/personas/${encodeURIComponent(personaId)}/days/${encodeURIComponent(tickId)}`,
-      day,
+    const answer = dayAnswerSchema.parse(
+      await this.#request(
+        'PUT',
+        `/personas/${encodeURIComponent(personaId)}/days/${encodeURIComponent(tickId)}`,
+        day,
+      ),
     );
+    return answer.released;
   }
 
   /** Creates or replaces the tick record. */

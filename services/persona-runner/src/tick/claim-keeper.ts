@@ -34,6 +34,8 @@ export class ClaimKeeper {
   readonly #metrics: RunnerMetrics;
   /** Held persona → aborted when its lease is lost. */
   readonly #held = new Map<string, AbortController>();
+  /** Held personas whose day is being stored ({@link storingDay}). */
+  readonly #storingDays = new Set<string>();
   readonly #seen = new Set<string>();
   readonly #queue: DuePersona[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -113,9 +115,26 @@ export class ClaimKeeper {
     write.then(forget, forget);
   }
 
-  /** A day ended: a good one gives its persona back now, the others wait for {@link end}. */
-  async done(personaId: string, ok: boolean): Promise<void> {
-    if (ok) await this.#release([personaId]);
+  /**
+   * A day ended: a good one gives its persona back now, unless its write already did
+   * (`released`); the others wait for {@link end}.
+   */
+  async done(personaId: string, ok: boolean, released = false): Promise<void> {
+    this.#storingDays.delete(personaId);
+    if (released) {
+      // Given back with the day's write: nothing left to release.
+      if (this.#held.delete(personaId)) this.#metrics.claim('released', 1);
+    } else if (ok) {
+      await this.#release([personaId]);
+    }
+  }
+
+  /**
+   * The persona's day is being stored, and its write may give the claim back: a renewal
+   * meanwhile that finds it gone is not a lost lease.
+   */
+  storingDay(personaId: string): void {
+    this.#storingDays.add(personaId);
   }
 
   /**
@@ -204,6 +223,7 @@ export class ClaimKeeper {
       }
       for (const id of ids) {
         if (kept.has(id)) continue;
+        if (this.#storingDays.has(id)) continue; // its day's write gave the claim back
         this.#metrics.claim('lost');
         this.#log.warn({ personaId: id }, 'lease lost: stopping this persona’s day');
         this.#held.get(id)?.abort(new LeaseLostError(id));

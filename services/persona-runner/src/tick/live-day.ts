@@ -126,7 +126,7 @@ async function liveAndRate(
   { signal, refused }: { signal: AbortSignal; refused: (error: Error) => void },
   deps: DayDeps,
   dayTrace: DayTrace,
-  running: Promise<void>,
+  running: Promise<unknown>,
 ): Promise<void> {
   const { persona, tickId, startedAt } = day;
   // Both settle before either failure counts: the final record must never overtake the

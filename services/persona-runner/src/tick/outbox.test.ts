@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionRow, FeedbackRow, StoredDeadLetter, TickRecord } from '@mana/contracts';
 import { HEADERS } from '@mana/contracts';
-import { personaActions, personaFeedback, personaTicks } from '@mana/db';
+import { personaActions, personaFeedback, personas, personaTicks } from '@mana/db';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,37 @@ describe('Outbox with day writes, against the identity service', { timeout: 60_0
     expect(await box.flush()).toBe(1);
     expect(sent).toHaveLength(1);
     expect(await storedOf('ob-2')).toEqual({ tick: 'ok', actions: 2, feedback: 1 });
+  });
+
+  it('gives back the claim with a day sent at once, never with one kept for later', async () => {
+    const claim = () =>
+      stack.db
+        .update(personas)
+        .set({ claimedBy: 'r-outbox', leaseUntil: new Date(Date.now() + 60_000) })
+        .where(eq(personas.userId, personaId));
+    const claimedBy = async () =>
+      (await stack.db.select().from(personas).where(eq(personas.userId, personaId)))[0]?.claimedBy;
+    const releasing = (tickId: string) => {
+      const write = dayWrite(tickId);
+      return { ...write, record: { ...write.record, runnerId: 'r-outbox' }, release: true };
+    };
+    await claim();
+    expect(await outbox().box.send(releasing('ob-r1'))).toBe(true);
+    expect(await claimedBy()).toBeNull();
+    // Kept through an outage, the day is delivered later without the release: the claim
+    // made since is not freed by it.
+    const { box } = outbox();
+    down = true;
+    await expect(box.send(releasing('ob-r2'))).rejects.toThrow(/outage/);
+    down = false;
+    await claim();
+    expect(await box.flush()).toBe(1);
+    expect(await storedOf('ob-r2')).toEqual({ tick: 'ok', actions: 2, feedback: 1 });
+    expect(await claimedBy()).toBe('r-outbox');
+    await stack.db
+      .update(personas)
+      .set({ claimedBy: null, leaseUntil: null })
+      .where(eq(personas.userId, personaId));
   });
 
   it('a day refused for a bad rating is stored as separate writes: only the rating is a dead letter', async () => {

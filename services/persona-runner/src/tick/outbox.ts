@@ -23,7 +23,20 @@ export type PendingWrite =
       record: TickRecord;
       actions: ActionRow[];
       feedback: FeedbackRow[];
+      /**
+       * Give back the runner's claim with the day (it went well). Only on the day's first
+       * sending: a day kept for later, or journaled, goes without it, so a late delivery
+       * can never free a claim made since (by this runner id, perhaps in another process).
+       */
+      release?: boolean;
     };
+
+/** `write` as it is kept or journaled: a day without its claim's release. */
+function withoutRelease(write: PendingWrite): PendingWrite {
+  if (write.kind !== 'day' || write.release === undefined) return write;
+  const { release: _, ...kept } = write;
+  return kept;
+}
 
 /** One of the separate writes a day is made of (and what a dead letter keeps). */
 type PartWrite = Exclude<PendingWrite, { kind: 'day' }>;
@@ -96,21 +109,28 @@ export class Outbox {
     return this.#pending.length;
   }
 
-  /** Sends a write now; keeps it (and later ones of the same persona) if that fails. */
-  async send(write: PendingWrite): Promise<void> {
-    const id = this.#journal?.owe(write);
+  /**
+   * Sends a write now; keeps it (and later ones of the same persona) if that fails.
+   * Answers whether the write gave back the runner's claim on the persona (a `day` write
+   * with `release`, stored in one request).
+   */
+  async send(write: PendingWrite): Promise<boolean> {
+    const kept = withoutRelease(write);
+    const id = this.#journal?.owe(kept);
     if (this.#pending.some((p) => p.write.personaId === write.personaId)) {
       // Keep a persona's writes in order: actions before the tick that counts them.
-      this.#pending.push({ write, id });
+      this.#pending.push({ write: kept, id });
       throw new Error('earlier writes of this persona are still pending');
     }
+    let released: boolean;
     try {
-      await this.#deliver(write);
+      released = await this.#deliver(write);
     } catch (error) {
-      this.#pending.push({ write, id });
+      this.#pending.push({ write: kept, id });
       throw error;
     }
     if (id !== undefined) this.#journal?.done(id);
+    return released;
   }
 
   /** Sends what is pending, oldest first; stops at the first failure. Returns how many went out. */
@@ -126,29 +146,40 @@ export class Outbox {
     return sent;
   }
 
-  async #deliver(write: PendingWrite): Promise<void> {
+  /** Stores `write`; true when it also gave back the runner's claim. */
+  async #deliver(write: PendingWrite): Promise<boolean> {
     try {
-      await this.#write(write);
+      return await this.#write(write);
     } catch (error) {
       if (!(error instanceof InternalApiError)) throw error;
-      if (write.kind !== 'day') return this.#deadLetter(write, error);
+      if (write.kind !== 'day') {
+        await this.#deadLetter(write, error);
+        return false;
+      }
       this.#sink?.logger.warn(
         { personaId: write.personaId, tickId: write.tickId, status: error.status, err: error },
         'day write refused: sending it as separate writes',
       );
       for (const part of splitDay(write)) await this.#deliver(part);
+      return false;
     }
   }
 
-  async #write(write: PendingWrite): Promise<void> {
+  async #write(write: PendingWrite): Promise<boolean> {
     const api = this.#api;
     if (write.kind === 'actions') await api.postActions(write.personaId, write.rows);
     else if (write.kind === 'feedback') await api.postFeedback(write.personaId, write.rows);
     else if (write.kind === 'tick') await api.putTick(write.personaId, write.tickId, write.record);
     else {
-      const { record, actions, feedback } = write;
-      await api.putDay(write.personaId, write.tickId, { record, actions, feedback });
+      const { record, actions, feedback, release } = write;
+      return api.putDay(write.personaId, write.tickId, {
+        record,
+        actions,
+        feedback,
+        ...(release ? { release } : {}),
+      });
     }
+    return false;
   }
 
   async #deadLetter(write: PartWrite, refusal: InternalApiError): Promise<void> {

@@ -25,9 +25,13 @@ export interface PersonaDayResult {
  * later one of this persona) is kept for the next tick; a day that went well but is not
  * stored yet ends `failed` ("kept for retry"). Counts the day and its calls in the
  * metrics (here, once every verdict is in, so a call's outcome is final) and logs it.
- * Never throws.
+ * A day that went well gives back its claim in the same request: `released` says whether
+ * it did (else the tick's claim keeper releases it). Never throws.
  */
-export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDayResult> {
+export async function recordDay(
+  day: LivedDay,
+  deps: DayDeps,
+): Promise<{ result: PersonaDayResult; released: boolean }> {
   const { persona, tickId, log } = day;
   const actions = day.calls.map((call, index) => actionRow(call, index, day));
   for (const row of actions) {
@@ -48,13 +52,14 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
   };
   const transcript = day.transcript.transcript();
   if (transcript) final.transcript = transcript;
-  const undelivered = await sendDay(deps.outbox, {
+  const { undelivered, released } = await sendDay(deps.outbox, {
     kind: 'day',
     personaId: persona.userId,
     tickId,
     record: final,
     actions,
     feedback: day.ratings,
+    ...(day.status === 'ok' ? { release: true } : {}),
   });
   let { status, error } = day;
   if (undelivered !== undefined) {
@@ -79,7 +84,7 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     },
     'persona day',
   );
-  return {
+  const result: PersonaDayResult = {
     personaId: persona.userId,
     email: persona.email,
     tickId,
@@ -90,15 +95,18 @@ export async function recordDay(day: LivedDay, deps: DayDeps): Promise<PersonaDa
     tokens: day.usage.inputTokens + day.usage.outputTokens,
     costUsd: day.usage.costUsd,
   };
+  return { result, released };
 }
 
 /** Sends the day's write; it waits in the outbox if that fails. Returns the failure. */
-async function sendDay(outbox: Outbox, write: PendingWrite): Promise<unknown> {
+async function sendDay(
+  outbox: Outbox,
+  write: PendingWrite,
+): Promise<{ undelivered?: unknown; released: boolean }> {
   try {
-    await outbox.send(write);
-    return undefined;
+    return { released: await outbox.send(write) };
   } catch (cause) {
-    return cause;
+    return { undelivered: cause, released: false };
   }
 }
 

@@ -97,9 +97,10 @@ export async function runTick(deps: DayDeps, options: TickOptions): Promise<Tick
     await storing;
   };
   const store = async (lived: LivedDay) => {
-    const day = await recordDay(lived, deps);
-    personas.push(day);
-    await keeper.done(day.personaId, day.status === 'ok');
+    keeper.storingDay(lived.persona.userId);
+    const { result, released } = await recordDay(lived, deps);
+    personas.push(result);
+    await keeper.done(result.personaId, result.status === 'ok', released);
   };
   try {
     await Promise.all(Array.from({ length: batch }, lane));

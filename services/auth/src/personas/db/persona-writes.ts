@@ -8,7 +8,7 @@ import {
   type TickRecord,
 } from '@mana/contracts';
 import { type Database, personaFeedback, personas, personaTicks } from '@mana/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { storeTranscript } from './transcripts';
 
 /**
@@ -178,6 +178,8 @@ export interface DayInput {
   record: TickInput;
   actions: readonly ActionRow[];
   feedback: readonly FeedbackRow[];
+  /** Give back `record.runnerId`'s claim on the persona too. */
+  release?: boolean | undefined;
 }
 
 /**
@@ -194,7 +196,7 @@ export async function storeDay(
   tickId: string,
   day: DayInput,
   now: Date,
-): Promise<{ created: boolean; actions: BatchAnswer; feedback: BatchAnswer }> {
+): Promise<{ created: boolean; actions: BatchAnswer; feedback: BatchAnswer; released: boolean }> {
   return db.transaction(async (tx) => {
     // The tick first: a refused one ends the transaction before any row is sent.
     const { created } = await writeTick(tx, personaId, tickId, day.record, now);
@@ -204,7 +206,10 @@ export async function storeDay(
     if (day.record.status === 'ok' && actions.inserted === 0) {
       await touchPersona(tx, personaId, now);
     }
-    return { created, actions, feedback };
+    const runnerId = day.record.runnerId;
+    const released =
+      day.release === true && runnerId ? await releaseClaim(tx, personaId, runnerId) : false;
+    return { created, actions, feedback, released };
   });
 }
 
@@ -261,6 +266,16 @@ async function writeTick(
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Drops `runnerId`'s claim on the persona; false when it held none. */
+async function releaseClaim(tx: Tx, personaId: string, runnerId: string): Promise<boolean> {
+  const released = await tx
+    .update(personas)
+    .set({ claimedBy: null, leaseUntil: null })
+    .where(and(eq(personas.userId, personaId), eq(personas.claimedBy, runnerId)))
+    .returning({ userId: personas.userId });
+  return released.length > 0;
+}
 
 async function touchPersona(tx: Tx | Database, personaId: string, now: Date): Promise<void> {
   await tx

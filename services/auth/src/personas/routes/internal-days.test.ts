@@ -80,6 +80,7 @@ describe('PUT /api/v1/internal/personas/:id/days/:tickId', () => {
       created: true,
       actions: { inserted: 2, duplicates: 0 },
       feedback: { inserted: 1, duplicates: 0 },
+      released: false,
     });
     const rows = await stored('day-1');
     expect(rows.tick).toMatchObject({ personaId, status: 'ok', actionsCount: 2, spaceId: space });
@@ -120,6 +121,38 @@ describe('PUT /api/v1/internal/personas/:id/days/:tickId', () => {
     expect((await putDay('day-2', day('day-2'))).status).toBe(200);
     const [again] = await t.db.select().from(personas).where(eq(personas.userId, personaId));
     expect(again?.lastActiveAt?.toISOString()).toBe(t.clock().toISOString());
+  });
+
+  it('gives back its runner’s claim with the day when asked, and only that runner’s', async () => {
+    const claimedBy = async () =>
+      (await t.db.select().from(personas).where(eq(personas.userId, personaId)))[0]?.claimedBy;
+    const claim = (runnerId: string) =>
+      t.db
+        .update(personas)
+        .set({ claimedBy: runnerId, leaseUntil: new Date(t.clock().getTime() + 60_000) })
+        .where(eq(personas.userId, personaId));
+    const withRunner = (tickId: string, runnerId: string, release?: boolean) => {
+      const body = day(tickId);
+      return {
+        ...body,
+        record: { ...body.record, runnerId },
+        ...(release === undefined ? {} : { release }),
+      };
+    };
+    await claim('runner-a');
+    // Without `release` the claim stays (the runner releases it itself).
+    const kept = await putDay('day-r1', withRunner('day-r1', 'runner-a'));
+    expect(await kept.json()).toMatchObject({ released: false });
+    expect(await claimedBy()).toBe('runner-a');
+    // Another runner's day never frees runner-a's claim.
+    const foreign = await putDay('day-r2', withRunner('day-r2', 'runner-b', true));
+    expect(await foreign.json()).toMatchObject({ released: false });
+    expect(await claimedBy()).toBe('runner-a');
+    const given = await putDay('day-r3', withRunner('day-r3', 'runner-a', true));
+    expect(given.status).toBe(201);
+    expect(await given.json()).toMatchObject({ released: true });
+    const [persona] = await t.db.select().from(personas).where(eq(personas.userId, personaId));
+    expect([persona?.claimedBy, persona?.leaseUntil]).toEqual([null, null]);
   });
 
   it('answers 409 for an abandoned tick, and stores none of the day', async () => {
