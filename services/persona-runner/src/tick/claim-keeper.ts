@@ -40,6 +40,8 @@ export class ClaimKeeper {
   readonly #queue: DuePersona[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
   #claiming: Promise<void> | undefined;
+  /** Lanes waiting in {@link next} for a persona. */
+  #waiting = 0;
   #exhausted = false;
   readonly #budget: ClaimBudget | undefined;
   /** Today's spend: the last claim's figure plus the days finished since. */
@@ -81,20 +83,28 @@ export class ClaimKeeper {
   /**
    * The next claimed persona to live, with the signal that aborts when its lease is lost;
    * undefined when nothing more is due, `limit` personas were claimed, or `stop` says so.
-   * Claims a batch of `batch` when none is queued (one claim at a time).
+   * Claims when none is queued (one claim at a time), as many as lanes are waiting and at
+   * least a quarter of `batch`: personas claimed but not started are held from the other
+   * runners, so a full batch for one free lane left each runner up to `batch − 1` days
+   * queued when the due set ran out, while the others idled (`bench:scale`).
    */
   async next(
     batch: number,
     limit: number,
     stop: () => boolean,
   ): Promise<{ persona: DuePersona; lost: AbortSignal } | undefined> {
-    while (this.#queue.length === 0 && !this.#exhausted && !this.#capReached && !stop()) {
-      const room = limit - this.#seen.size;
-      if (room <= 0) return undefined;
-      this.#claiming ??= this.#claim(Math.min(batch, room)).finally(() => {
-        this.#claiming = undefined;
-      });
-      await this.#claiming;
+    this.#waiting++;
+    try {
+      while (this.#queue.length === 0 && !this.#exhausted && !this.#capReached && !stop()) {
+        const room = limit - this.#seen.size;
+        if (room <= 0) return undefined;
+        this.#claiming ??= this.#claimForWaiting(batch, room).finally(() => {
+          this.#claiming = undefined;
+        });
+        await this.#claiming;
+      }
+    } finally {
+      this.#waiting--;
     }
     if (stop() || this.#capReached) return undefined;
     const persona = this.#queue.shift();
@@ -167,6 +177,13 @@ export class ClaimKeeper {
     this.#timer = undefined;
     this.#queue.length = 0;
     await this.#release([...this.#held.keys()]);
+  }
+
+  /** One claim sized for the lanes waiting (counted after the ones starting with it). */
+  async #claimForWaiting(batch: number, room: number): Promise<void> {
+    await Promise.resolve();
+    const wanted = Math.max(this.#waiting, Math.ceil(batch / 4));
+    await this.#claim(Math.min(batch, room, wanted));
   }
 
   async #claim(limit: number): Promise<void> {
