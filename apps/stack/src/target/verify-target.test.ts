@@ -97,7 +97,7 @@ describe('verifyTarget (server-memory over stdio)', () => {
       const refused = await verifyTarget(target, noIdentity, undefined).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(TargetError);
       expect((refused as TargetError).problems).toEqual([
-        `server: cannot list the tools of ${url} as mara.memory@personas.mana.test: fetch failed (ECONNREFUSED)`,
+        `server: cannot list the tools of ${url} as mara.memory@personas.mana.test: connect ECONNREFUSED ${new URL(url).host}`,
       ]);
     } finally {
       target.dispose();
