@@ -1,7 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
-import { createAppRegistry, invokeTool } from '@mana/tool-registry';
-import { pino } from 'pino';
-import { startGatewayHarness } from '../src/testing/harness';
+import { invokeTool } from '@mana/tool-registry';
+import { gatewayBench } from './bench-setup';
 
 // `npm run bench:gateway`: the cost the gateway adds to a tool call. Calls the same
 // tools N times directly through the registry (validation + handler + output check) and
@@ -13,28 +12,7 @@ import { startGatewayHarness } from '../src/testing/harness';
 // bare JSON-RPC POST over a keep-alive node:http agent: the gateway without the official
 // client's own cost (its transport, fetch, response parsing), which the first line counts.
 const N = Number(process.argv[2] ?? 300);
-const h = await startGatewayHarness();
-await h.persona('bench');
-const token = await h.token('bench');
-const client = await h.connect({ authorization: `Bearer ${token}` });
-const registry = createAppRegistry();
-const tool = (name: string) => {
-  const spec = registry.get(name);
-  if (!spec) throw new Error(`no tool ${name}`);
-  return spec;
-};
-const rows = (await h.db.execute(
-  `select m.user_id, m.organization_id from auth.members m join auth.users u on u.id = m.user_id where u.email = 'persona.bench@mana.test'`,
-)) as unknown as { rows: { user_id: string; organization_id: string }[] };
-const membership = rows.rows[0];
-if (!membership) throw new Error('bench persona has no space');
-const ctx = {
-  userId: membership.user_id,
-  spaceId: membership.organization_id,
-  db: h.db,
-  logger: pino({ level: 'silent' }),
-  now: () => new Date(),
-};
+const { h, token, client, ctx, tool } = await gatewayBench();
 
 for (let i = 0; i < 20; i++) {
   await invokeTool(tool('todo.create'), { title: `warm-up ${i}` }, ctx);

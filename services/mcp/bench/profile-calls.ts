@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { createAppRegistry, invokeTool } from '@mana/tool-registry';
-import { pino } from 'pino';
-import { startGatewayHarness } from '../src/testing/harness';
+import { invokeTool } from '@mana/tool-registry';
+import { gatewayBench } from './bench-setup';
 
 // Runs only one side of `overhead.ts` (`direct` or `gateway`) N times per tool and writes
 // a CPU profile of just those calls (start-up and migrations left out) to the file named:
@@ -11,23 +10,7 @@ import { startGatewayHarness } from '../src/testing/harness';
 const side = process.argv[2] === 'direct' ? 'direct' : 'gateway';
 const N = Number(process.argv[3] ?? 2000);
 const out = process.argv[4] ?? `${side}.cpuprofile`;
-const h = await startGatewayHarness();
-await h.persona('bench');
-const token = await h.token('bench');
-const client = await h.connect({ authorization: `Bearer ${token}` });
-const registry = createAppRegistry();
-const rows = (await h.db.execute(
-  `select m.user_id, m.organization_id from auth.members m join auth.users u on u.id = m.user_id where u.email = 'persona.bench@mana.test'`,
-)) as unknown as { rows: { user_id: string; organization_id: string }[] };
-const membership = rows.rows[0];
-if (!membership) throw new Error('bench persona has no space');
-const ctx = {
-  userId: membership.user_id,
-  spaceId: membership.organization_id,
-  db: h.db,
-  logger: pino({ level: 'silent' }),
-  now: () => new Date(),
-};
+const { h, client, ctx, tool } = await gatewayBench();
 const cases: [string, Record<string, unknown>][] = [
   ['todo.list', { limit: 20 }],
   ['todo.create', { title: 'bench todo', tags: ['bench'] }],
@@ -40,8 +23,7 @@ await session.post('Profiler.setSamplingInterval', { interval: 100 });
 await session.post('Profiler.start');
 const started = process.cpuUsage();
 for (const [name, args] of cases) {
-  const spec = registry.get(name);
-  if (!spec) throw new Error(`no tool ${name}`);
+  const spec = tool(name);
   for (let i = 0; i < N; i++) {
     if (side === 'direct') {
       const outcome = await invokeTool(spec, args, ctx);
